@@ -1,0 +1,67 @@
+package org.cartable.api;
+
+/**
+ * A refusal that the platform turns into a clear answer: a JSON error with the matching HTTP status for REST,
+ * an explanatory page for the web UI. Apps throw it instead of building HTTP responses themselves.
+ */
+public class CartableException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of refusal, with their HTTP status and stable error code. */
+    public enum Kind {
+        BAD_REQUEST(400, "bad_request"),
+        UNAUTHORIZED(401, "unauthorized"),
+        FORBIDDEN(403, "forbidden"),
+        NOT_FOUND(404, "not_found"),
+        CONFLICT(409, "conflict"),
+        TOO_MANY_REQUESTS(429, "too_many_requests");
+
+        private final int status;
+        private final String code;
+
+        Kind(int status, String code) {
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Kind kind;
+
+    public CartableException(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static CartableException badRequest(String message) {
+        return new CartableException(Kind.BAD_REQUEST, message);
+    }
+
+    public static CartableException unauthorized(String message) {
+        return new CartableException(Kind.UNAUTHORIZED, message);
+    }
+
+    public static CartableException forbidden(String message) {
+        return new CartableException(Kind.FORBIDDEN, message);
+    }
+
+    public static CartableException notFound(String message) {
+        return new CartableException(Kind.NOT_FOUND, message);
+    }
+
+    public static CartableException conflict(String message) {
+        return new CartableException(Kind.CONFLICT, message);
+    }
+}

@@ -1,0 +1,18 @@
+package org.cartable.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The one check every class-scoped app runs before serving anything: does the class exist, is the caller related
+ * to it, and is the app enabled there.
+ */
+@ProviderType
+public interface ClassAccess {
+
+    /**
+     * @return the caller's relation to the class, which is a member
+     * @throws CartableException NOT_FOUND if the class does not exist or the caller is unrelated to it (so that
+     *                           outsiders cannot probe class ids), FORBIDDEN if the app is not enabled for the class
+     */
+    ClassRelation check(Caller caller, String classId, String appId);
+}

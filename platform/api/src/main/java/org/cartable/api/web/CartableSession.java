@@ -1,0 +1,57 @@
+package org.cartable.api.web;
+
+import java.util.Optional;
+
+import org.apache.wicket.Session;
+import org.apache.wicket.protocol.http.WebSession;
+import org.apache.wicket.request.Request;
+import org.cartable.api.Caller;
+
+/** The web session of the shell: who is signed in and which child a parent is looking at. */
+public class CartableSession extends WebSession {
+
+    private static final long serialVersionUID = 1L;
+
+    private Caller caller;
+    private String selectedChildId;
+
+    public CartableSession(Request request) {
+        super(request);
+    }
+
+    public static CartableSession get() {
+        return (CartableSession) Session.get();
+    }
+
+    /** Signs in under a new session id, so that an id planted before login is worthless afterwards. */
+    public void signIn(Caller signedIn) {
+        replaceSession();
+        this.caller = signedIn;
+        this.selectedChildId = null;
+        bind();
+    }
+
+    public void signOut() {
+        caller = null;
+        selectedChildId = null;
+        invalidate();
+    }
+
+    public boolean isSignedIn() {
+        return caller != null;
+    }
+
+    public Optional<Caller> caller() {
+        return Optional.ofNullable(caller);
+    }
+
+    /** @return the child a parent chose in the child switcher, if any */
+    public Optional<String> selectedChildId() {
+        return Optional.ofNullable(selectedChildId);
+    }
+
+    public void selectChild(String childId) {
+        this.selectedChildId = childId;
+        dirty();
+    }
+}

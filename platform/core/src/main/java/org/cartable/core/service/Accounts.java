@@ -1,0 +1,33 @@
+package org.cartable.core.service;
+
+import java.util.Optional;
+
+import org.cartable.api.Caller;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Sign-in, bearer tokens and sign-out. */
+@ProviderType
+public interface Accounts {
+
+    /**
+     * Checks a login and password against the slow salted hash.
+     *
+     * @param clientAddress the remote address, for throttling per address as well as per login
+     * @return the signed-in caller
+     * @throws org.cartable.api.CartableException UNAUTHORIZED with the same message whether the login is unknown or the
+     *                                            password wrong; TOO_MANY_REQUESTS after repeated failures
+     */
+    Caller authenticate(String login, String password, String clientAddress);
+
+    /** @return a new random bearer token for the caller, valid until it expires or is revoked */
+    String issueToken(Caller caller);
+
+    /** @return the caller owning a valid, unexpired token */
+    Optional<Caller> resolveToken(String token);
+
+    /** Revokes the token; unknown tokens are ignored. */
+    void revokeToken(String token);
+
+    /** @return the current state of an account (roles may have changed since sign-in), if it still exists */
+    Optional<Caller> caller(String userId);
+}
