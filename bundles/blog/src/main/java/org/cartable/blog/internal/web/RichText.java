@@ -1,0 +1,54 @@
+package org.cartable.blog.internal.web;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.wicket.util.string.Strings;
+
+/** Text helpers for the pages. Nothing here makes HTML safe: the service sanitises everything it stores. */
+final class RichText {
+
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#([xX][0-9a-fA-F]{1,6}|[0-9]{1,7});");
+
+    private RichText() {
+    }
+
+    /**
+     * What a textarea gives, as HTML: text without any tag is taken as plain text (escaped, blank lines make
+     * paragraphs, line breaks stay), anything else as the HTML the writer meant.
+     */
+    static String fromTextarea(String input) {
+        if (input == null || input.contains("<")) {
+            return input;
+        }
+        return Arrays.stream(BLANK_LINES.split(input.strip()))
+                .map(paragraph -> "<p>" + Strings.escapeMarkup(paragraph.strip()).toString()
+                        .replaceAll("\\R", "<br>") + "</p>")
+                .collect(Collectors.joining());
+    }
+
+    /** A plain-text beginning of sanitised HTML, for lists; the label escapes it again. */
+    static String excerpt(String html, int max) {
+        String text = TAG.matcher(html.replace("<br>", " ").replace("</p>", " ")).replaceAll("");
+        text = SPACES.matcher(unescape(text)).replaceAll(" ").strip();
+        return text.length() <= max ? text : text.substring(0, max).strip() + "…";
+    }
+
+    /* The sanitiser writes a few characters as entities (e.g. "&#39;", "&#64;"); turn them back into text. */
+    private static String unescape(String text) {
+        String named = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&nbsp;", " ");
+        return NUMERIC_ENTITY.matcher(named).replaceAll(match -> {
+            String number = match.group(1);
+            int codePoint = number.startsWith("x") || number.startsWith("X")
+                    ? Integer.parseInt(number.substring(1), 16)
+                    : Integer.parseInt(number);
+            return Matcher.quoteReplacement(Character.isValidCodePoint(codePoint) ? Character.toString(codePoint) : "");
+        }).replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,16 @@
+package org.cartable.blog.internal;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.ClassAccess;
+import org.cartable.api.Directory;
+
+/** Builds the service for tests of other packages (its test constructor is package-private). */
+public final class TestBlogs {
+
+    private TestBlogs() {
+    }
+
+    public static BlogService service(JpaTemplate jpa, ClassAccess access, Directory directory) {
+        return new BlogService(jpa, access, directory, new FakeSchool.ScriptStripper(), new FakeSchool.TickingClock());
+    }
+}

@@ -1,0 +1,34 @@
+package org.cartable.core.internal.accounts;
+
+import java.time.Duration;
+
+/** {@link AccountsConfig} as a plain value, so that tests need no OSGi configuration. */
+public record AccountSettings(int bcryptCost, Duration tokenTtl, int maxFailuresPerLogin, int maxFailuresPerAddress,
+                              Duration failureWindow) {
+
+    public AccountSettings {
+        if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+            throw new IllegalArgumentException("tokenTtlHours must be positive");
+        }
+        if (maxFailuresPerLogin < 1 || maxFailuresPerAddress < 1) {
+            throw new IllegalArgumentException("failure limits must be at least 1");
+        }
+        if (failureWindow.isNegative() || failureWindow.isZero()) {
+            throw new IllegalArgumentException("failureWindowMinutes must be positive");
+        }
+    }
+
+    public static AccountSettings defaults() {
+        return new AccountSettings(10, Duration.ofHours(12), 5, 20, Duration.ofMinutes(10));
+    }
+
+    static AccountSettings from(AccountsConfig config) {
+        return new AccountSettings(config.bcryptCost(), Duration.ofHours(config.tokenTtlHours()),
+                config.maxFailuresPerLogin(), config.maxFailuresPerAddress(),
+                Duration.ofMinutes(config.failureWindowMinutes()));
+    }
+
+    public AccountSettings withBcryptCost(int cost) {
+        return new AccountSettings(cost, tokenTtl, maxFailuresPerLogin, maxFailuresPerAddress, failureWindow);
+    }
+}

@@ -1,0 +1,188 @@
+package org.cartable.core.internal.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.Caller;
+import org.cartable.api.CartableException;
+import org.cartable.core.internal.model.AccessToken;
+import org.cartable.core.internal.model.Person;
+import org.cartable.core.internal.schema.CoreSchema;
+import org.cartable.core.service.Accounts;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Sign-in against bcrypt hashes, opaque bearer tokens stored as SHA-256, throttling per login and per address.
+ * Unknown logins cost a bcrypt check too, so that timing does not tell which logins exist.
+ */
+@Component(service = Accounts.class, configurationPid = AccountsConfig.PID)
+@Designate(ocd = AccountsConfig.class)
+public final class CoreAccounts implements Accounts {
+
+    static final String BAD_CREDENTIALS = "Unknown login or wrong password.";
+    private static final int MAX_LOGIN_LENGTH = 100;
+    private static final int MAX_PASSWORD_LENGTH = 1000;
+    private static final int TOKEN_BYTES = 32;
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final PasswordHasher hasher;
+    private final Duration tokenTtl;
+    private final LoginThrottle perLogin;
+    private final LoginThrottle perAddress;
+    private final String dummyHash;
+    private final SecureRandom random = new SecureRandom();
+
+    @Activate
+    public CoreAccounts(@Reference CoreSchema schema,
+                        @Reference(target = CoreSchema.UNIT_FILTER) JpaTemplate jpa,
+                        AccountsConfig config) {
+        this(jpa, AccountSettings.from(config), Clock.systemUTC());
+    }
+
+    public CoreAccounts(JpaTemplate jpa, AccountSettings settings, Clock clock) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.hasher = new PasswordHasher(settings.bcryptCost());
+        this.tokenTtl = settings.tokenTtl();
+        this.perLogin = new LoginThrottle(settings.maxFailuresPerLogin(), settings.failureWindow(), clock);
+        this.perAddress = new LoginThrottle(settings.maxFailuresPerAddress(), settings.failureWindow(), clock);
+        // Same cost as real hashes, so that checking an unknown login takes as long as checking a known one.
+        byte[] secret = new byte[16];
+        random.nextBytes(secret);
+        this.dummyHash = hasher.hash(HexFormat.of().formatHex(secret));
+    }
+
+    @Override
+    public Caller authenticate(String login, String password, String clientAddress) {
+        if (login == null || login.isBlank() || password == null || password.isEmpty()) {
+            throw CartableException.badRequest("Login and password are required.");
+        }
+        if (login.length() > MAX_LOGIN_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+            throw CartableException.unauthorized(BAD_CREDENTIALS);
+        }
+        String loginKey = Person.loginKey(login);
+        String addressKey = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;
+        refuseIfThrottled(perLogin, loginKey);
+        refuseIfThrottled(perAddress, addressKey);
+
+        Optional<Person> found = jpa.txExpr(em -> em.createQuery(
+                        "select p from Person p where p.loginKey = :key", Person.class)
+                .setParameter("key", loginKey).getResultList().stream().findFirst());
+        boolean matches = hasher.verify(password, found.map(Person::getPasswordHash).orElse(dummyHash));
+        if (found.isEmpty() || !matches) {
+            perLogin.recordFailure(loginKey);
+            perAddress.recordFailure(addressKey);
+            throw CartableException.unauthorized(BAD_CREDENTIALS);
+        }
+        Person person = found.get();
+        if (!person.isActive()) {
+            // Only someone who knows the password learns that the account is blocked.
+            throw CartableException.unauthorized("This account is blocked. Please contact your school.");
+        }
+        perLogin.reset(loginKey);
+        return toCaller(person);
+    }
+
+    private static void refuseIfThrottled(LoginThrottle throttle, String key) {
+        throttle.blockedFor(key).ifPresent(wait -> {
+            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+            throw new CartableException(CartableException.Kind.TOO_MANY_REQUESTS,
+                    "Too many failed sign-in attempts. Please wait " + minutes
+                            + (minutes == 1 ? " minute" : " minutes") + " before trying again.");
+        });
+    }
+
+    @Override
+    public String issueToken(Caller caller) {
+        if (caller == null) {
+            throw CartableException.unauthorized("Sign in first.");
+        }
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        jpa.tx(em -> {
+            Person person = em.find(Person.class, caller.userId());
+            if (person == null || !person.isActive()) {
+                throw CartableException.unauthorized("This account cannot sign in.");
+            }
+            // Each sign-in clears the person's expired tokens, which keeps the table bounded without a job.
+            em.createQuery("delete from AccessToken t where t.personId = :person and t.expiresAt <= :now")
+                    .setParameter("person", person.getId()).setParameter("now", now).executeUpdate();
+            em.persist(new AccessToken(sha256(token), person.getId(), now, now.plus(tokenTtl)));
+        });
+        return token;
+    }
+
+    @Override
+    public Optional<Caller> resolveToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = sha256(token);
+        Instant now = clock.instant();
+        return jpa.txExpr(em -> {
+            AccessToken stored = em.find(AccessToken.class, hash);
+            if (stored == null) {
+                return Optional.<Caller>empty();
+            }
+            if (!stored.getExpiresAt().isAfter(now)) {
+                em.remove(stored);
+                return Optional.<Caller>empty();
+            }
+            Person person = em.find(Person.class, stored.getPersonId());
+            return person != null && person.isActive() ? Optional.of(toCaller(person)) : Optional.<Caller>empty();
+        });
+    }
+
+    @Override
+    public void revokeToken(String token) {
+        if (token == null || token.isBlank()) {
+            return;
+        }
+        String hash = sha256(token);
+        jpa.tx(em -> em.createQuery("delete from AccessToken t where t.tokenHash = :hash")
+                .setParameter("hash", hash).executeUpdate());
+    }
+
+    @Override
+    public Optional<Caller> caller(String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(Person.class, userId))
+                .filter(Person::isActive).map(CoreAccounts::toCaller));
+    }
+
+    /** @return a bcrypt hash with the configured cost, for accounts created by the platform */
+    public String hashPassword(String password) {
+        return hasher.hash(password);
+    }
+
+    static Caller toCaller(Person person) {
+        return new Caller(person.getId(), person.getLogin(), person.displayName(), person.getRoles());
+    }
+
+    static String sha256(String token) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+}

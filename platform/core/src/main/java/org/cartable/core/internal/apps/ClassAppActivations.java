@@ -1,0 +1,175 @@
+package org.cartable.core.internal.apps;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.AppActivation;
+import org.cartable.api.AppScope;
+import org.cartable.api.Caller;
+import org.cartable.api.CartableException;
+import org.cartable.api.ClassAccess;
+import org.cartable.api.ClassRelation;
+import org.cartable.api.Directory;
+import org.cartable.core.internal.model.ClassAppActivation;
+import org.cartable.core.internal.model.SchoolClass;
+import org.cartable.core.internal.schema.CoreSchema;
+import org.cartable.core.service.ActivationAdmin;
+import org.cartable.core.service.AppCatalog;
+import org.cartable.core.service.InstalledApp;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Per-class app activation. A stored row is the class staff's decision; without one the configured defaults apply,
+ * so a new class starts with the site's default apps and a later change of defaults does not override a choice.
+ */
+@Component(service = {AppActivation.class, ActivationAdmin.class, ClassAccess.class},
+        configurationPid = ActivationConfig.PID)
+@Designate(ocd = ActivationConfig.class)
+public final class ClassAppActivations implements AppActivation, ActivationAdmin, ClassAccess {
+
+    static final String CLASS_NOT_FOUND = "Class not found.";
+
+    private final JpaTemplate jpa;
+    private final Directory directory;
+    private final AppCatalog catalog;
+    private final Set<String> defaultApps;
+    private final Clock clock;
+
+    @Activate
+    public ClassAppActivations(@Reference CoreSchema schema,
+                               @Reference(target = CoreSchema.UNIT_FILTER) JpaTemplate jpa,
+                               @Reference Directory directory,
+                               @Reference AppCatalog catalog,
+                               ActivationConfig config) {
+        this(jpa, directory, catalog, parseIds(config.defaultApps()), Clock.systemUTC());
+    }
+
+    public ClassAppActivations(JpaTemplate jpa, Directory directory, AppCatalog catalog, Set<String> defaultApps,
+                               Clock clock) {
+        this.jpa = jpa;
+        this.directory = directory;
+        this.catalog = catalog;
+        this.defaultApps = Set.copyOf(defaultApps);
+        this.clock = clock;
+    }
+
+    static Set<String> parseIds(String commaSeparated) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (commaSeparated != null) {
+            Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
+        }
+        return ids;
+    }
+
+    @Override
+    public boolean isEnabled(String classId, String appId) {
+        if (classId == null || appId == null) {
+            return false;
+        }
+        return jpa.txExpr(em -> {
+            if (em.find(SchoolClass.class, classId) == null) {
+                return false;
+            }
+            List<ClassAppActivation> rows = em.createQuery("select a from ClassAppActivation a"
+                            + " where a.classId = :class and a.appId = :app", ClassAppActivation.class)
+                    .setParameter("class", classId).setParameter("app", appId).getResultList();
+            return rows.isEmpty() ? defaultApps.contains(appId) : rows.get(0).isEnabled();
+        });
+    }
+
+    @Override
+    public Set<String> enabledApps(String classId) {
+        if (classId == null) {
+            return Set.of();
+        }
+        return jpa.txExpr(em -> {
+            if (em.find(SchoolClass.class, classId) == null) {
+                return Set.<String>of();
+            }
+            Map<String, Boolean> decisions = new HashMap<>();
+            em.createQuery("select a from ClassAppActivation a where a.classId = :class", ClassAppActivation.class)
+                    .setParameter("class", classId).getResultList()
+                    .forEach(a -> decisions.put(a.getAppId(), a.isEnabled()));
+            Set<String> enabled = new LinkedHashSet<>();
+            defaultApps.stream().filter(id -> !decisions.containsKey(id)).forEach(enabled::add);
+            decisions.forEach((id, on) -> {
+                if (on) {
+                    enabled.add(id);
+                }
+            });
+            return Set.copyOf(enabled);
+        });
+    }
+
+    @Override
+    public void enable(Caller caller, String classId, String appId) {
+        change(caller, classId, appId, true);
+    }
+
+    @Override
+    public void disable(Caller caller, String classId, String appId) {
+        change(caller, classId, appId, false);
+    }
+
+    private void change(Caller caller, String classId, String appId, boolean enabled) {
+        ClassRelation relation = memberRelation(caller, classId);
+        InstalledApp app = catalog.find(appId)
+                .orElseThrow(() -> CartableException.notFound("App '" + appId + "' is not installed."));
+        if (!relation.isStaff()) {
+            throw CartableException.forbidden(
+                    "Only the class's teachers and the school's director can change its apps.");
+        }
+        if (app.app().scope() != AppScope.CLASS) {
+            throw CartableException.badRequest("The app '" + appId + "' is not a class app.");
+        }
+        jpa.tx(em -> {
+            List<ClassAppActivation> rows = em.createQuery("select a from ClassAppActivation a"
+                            + " where a.classId = :class and a.appId = :app", ClassAppActivation.class)
+                    .setParameter("class", classId).setParameter("app", appId).getResultList();
+            if (rows.isEmpty()) {
+                em.persist(new ClassAppActivation(classId, appId, enabled, caller.userId(), clock.instant()));
+            } else {
+                rows.get(0).change(enabled, caller.userId(), clock.instant());
+            }
+        });
+    }
+
+    @Override
+    public List<InstalledApp> enabledApps(Caller caller, String classId) {
+        memberRelation(caller, classId);
+        Set<String> enabled = enabledApps(classId);
+        return catalog.installed().stream()
+                .filter(app -> app.app().scope() == AppScope.CLASS && enabled.contains(app.id()))
+                .toList();
+    }
+
+    @Override
+    public ClassRelation check(Caller caller, String classId, String appId) {
+        ClassRelation relation = memberRelation(caller, classId);
+        if (!isEnabled(classId, appId)) {
+            throw CartableException.forbidden("The app '" + appId + "' is not enabled for this class.");
+        }
+        return relation;
+    }
+
+    /** Unknown classes and outsiders get the same answer, so that class ids cannot be probed. */
+    private ClassRelation memberRelation(Caller caller, String classId) {
+        if (caller == null) {
+            throw CartableException.unauthorized("Sign in first.");
+        }
+        ClassRelation relation = directory.relation(caller, classId);
+        if (!relation.isMember()) {
+            throw CartableException.notFound(CLASS_NOT_FOUND);
+        }
+        return relation;
+    }
+}

@@ -1,0 +1,186 @@
+package org.cartable.core.internal.directory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.Caller;
+import org.cartable.api.ChildInfo;
+import org.cartable.api.ClassInfo;
+import org.cartable.api.ClassRelation;
+import org.cartable.api.Directory;
+import org.cartable.api.PersonSummary;
+import org.cartable.core.internal.model.Enrolment;
+import org.cartable.core.internal.model.Person;
+import org.cartable.core.internal.model.SchoolClass;
+import org.cartable.core.internal.schema.CoreSchema;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The school directory read from core's tables. An enrolment counts while it has no end date or ends in the future;
+ * blocked accounts relate to no class.
+ */
+@Component(service = Directory.class)
+public final class CoreDirectory implements Directory {
+
+    private static final String ACTIVE_ENROLMENT = "(e.end is null or e.end > :today)";
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+
+    @Activate
+    public CoreDirectory(@Reference CoreSchema schema,
+                         @Reference(target = CoreSchema.UNIT_FILTER) JpaTemplate jpa) {
+        this(jpa, Clock.systemDefaultZone());
+    }
+
+    public CoreDirectory(JpaTemplate jpa, Clock clock) {
+        this.jpa = jpa;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @Override
+    public Optional<ClassInfo> findClass(String classId) {
+        if (classId == null) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(SchoolClass.class, classId)).map(Views::classInfo));
+    }
+
+    @Override
+    public Optional<PersonSummary> person(String personId) {
+        if (personId == null) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(em -> Optional.ofNullable(em.find(Person.class, personId)).map(Views::summary));
+    }
+
+    @Override
+    public ClassRelation relation(Caller caller, String classId) {
+        if (caller == null || classId == null) {
+            return ClassRelation.none(classId);
+        }
+        return jpa.txExpr(em -> {
+            Person person = em.find(Person.class, caller.userId());
+            SchoolClass schoolClass = em.find(SchoolClass.class, classId);
+            if (person == null || !person.isActive() || schoolClass == null) {
+                return ClassRelation.none(classId);
+            }
+            boolean teacher = count(em.createQuery("select count(t) from TeacherAssignment t"
+                    + " where t.teacher.id = :person and t.schoolClass.id = :class", Long.class)
+                    .setParameter("person", person.getId()).setParameter("class", classId).getSingleResult());
+            boolean director = count(em.createQuery("select count(d) from DirectorAssignment d"
+                    + " where d.director.id = :person and d.school.id = :school", Long.class)
+                    .setParameter("person", person.getId())
+                    .setParameter("school", schoolClass.getSchool().getId()).getSingleResult());
+            boolean pupil = count(em.createQuery("select count(e) from Enrolment e"
+                    + " where e.pupil.id = :person and e.schoolClass.id = :class and " + ACTIVE_ENROLMENT, Long.class)
+                    .setParameter("person", person.getId()).setParameter("class", classId)
+                    .setParameter("today", today()).getSingleResult());
+            List<String> childIds = em.createQuery("select distinct l.child.id from ParentLink l, Enrolment e"
+                    + " where l.parent.id = :person and e.pupil = l.child and e.schoolClass.id = :class and "
+                    + ACTIVE_ENROLMENT, String.class)
+                    .setParameter("person", person.getId()).setParameter("class", classId)
+                    .setParameter("today", today()).getResultList();
+            return new ClassRelation(classId, teacher, director, pupil, childIds.stream().sorted().toList());
+        });
+    }
+
+    private static boolean count(Long value) {
+        return value != null && value > 0;
+    }
+
+    @Override
+    public List<PersonSummary> pupils(String classId) {
+        return jpa.txExpr(em -> Views.summaries(em.createQuery("select distinct p from Enrolment e join e.pupil p"
+                        + " where e.schoolClass.id = :class and " + ACTIVE_ENROLMENT, Person.class)
+                .setParameter("class", classId).setParameter("today", today()).getResultList()
+                .stream().sorted(BY_NAME).toList()));
+    }
+
+    @Override
+    public List<PersonSummary> teachers(String classId) {
+        return jpa.txExpr(em -> Views.summaries(em.createQuery("select p from TeacherAssignment t join t.teacher p"
+                        + " where t.schoolClass.id = :class order by p.lastName, p.firstName", Person.class)
+                .setParameter("class", classId).getResultList()));
+    }
+
+    @Override
+    public List<PersonSummary> parentsOf(String pupilId) {
+        return jpa.txExpr(em -> Views.summaries(em.createQuery("select p from ParentLink l join l.parent p"
+                        + " where l.child.id = :child order by p.lastName, p.firstName", Person.class)
+                .setParameter("child", pupilId).getResultList()));
+    }
+
+    @Override
+    public List<ChildInfo> childrenOf(String parentId) {
+        return jpa.txExpr(em -> {
+            List<Person> children = em.createQuery("select c from ParentLink l join l.child c"
+                    + " where l.parent.id = :parent order by c.firstName, c.lastName", Person.class)
+                    .setParameter("parent", parentId).getResultList();
+            List<ChildInfo> result = new ArrayList<>();
+            for (Person child : children) {
+                result.add(new ChildInfo(Views.summary(child), currentClass(em, child.getId())));
+            }
+            return result;
+        });
+    }
+
+    /** The class of the latest enrolment still open, whatever the school. */
+    private static ClassInfo currentClass(EntityManager em, String pupilId) {
+        return em.createQuery("select e from Enrolment e where e.pupil.id = :pupil and e.end is null"
+                        + " order by e.start desc", Enrolment.class)
+                .setParameter("pupil", pupilId).setMaxResults(1).getResultList().stream()
+                .findFirst().map(e -> Views.classInfo(e.getSchoolClass())).orElse(null);
+    }
+
+    @Override
+    public List<ClassInfo> classesOf(Caller caller) {
+        if (caller == null) {
+            return List.of();
+        }
+        return jpa.txExpr(em -> {
+            Person person = em.find(Person.class, caller.userId());
+            if (person == null || !person.isActive()) {
+                return List.<ClassInfo>of();
+            }
+            Map<String, SchoolClass> classes = new LinkedHashMap<>();
+            em.createQuery("select c from TeacherAssignment t join t.schoolClass c where t.teacher.id = :person",
+                            SchoolClass.class)
+                    .setParameter("person", person.getId()).getResultList()
+                    .forEach(c -> classes.put(c.getId(), c));
+            em.createQuery("select c from Enrolment e join e.schoolClass c where e.pupil.id = :person"
+                            + " and e.schoolYear = :year and " + ACTIVE_ENROLMENT, SchoolClass.class)
+                    .setParameter("person", person.getId()).setParameter("year", SchoolYears.of(today()))
+                    .setParameter("today", today()).getResultList()
+                    .forEach(c -> classes.put(c.getId(), c));
+            em.createQuery("select c from SchoolClass c, DirectorAssignment d"
+                            + " where d.director.id = :person and c.school = d.school", SchoolClass.class)
+                    .setParameter("person", person.getId()).getResultList()
+                    .forEach(c -> classes.put(c.getId(), c));
+            return classes.values().stream()
+                    .sorted(Comparator.comparing((SchoolClass c) -> c.getSchool().getName())
+                            .thenComparing(SchoolClass::getSchoolYear, Comparator.reverseOrder())
+                            .thenComparing(SchoolClass::getName))
+                    .map(Views::classInfo)
+                    .toList();
+        });
+    }
+
+    private static final Comparator<Person> BY_NAME =
+            Comparator.comparing(Person::getLastName).thenComparing(Person::getFirstName);
+}

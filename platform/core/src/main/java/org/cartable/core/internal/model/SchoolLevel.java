@@ -1,0 +1,6 @@
+package org.cartable.core.internal.model;
+
+public enum SchoolLevel {
+    PRIMARY,
+    SECONDARY
+}

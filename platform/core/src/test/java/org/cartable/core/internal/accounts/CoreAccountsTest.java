@@ -1,0 +1,211 @@
+package org.cartable.core.internal.accounts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import org.cartable.api.Caller;
+import org.cartable.api.CartableException;
+import org.cartable.api.Role;
+import org.cartable.core.internal.SmallDirectory;
+import org.cartable.core.internal.model.Person;
+import org.cartable.core.internal.model.PersonStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CoreAccountsTest {
+
+    private static final String PASSWORD = SmallDirectory.PASSWORD;
+
+    private SmallDirectory d;
+    private CoreAccounts accounts;
+
+    @BeforeAll
+    void createDirectory() {
+        d = new SmallDirectory();
+    }
+
+    /** A fresh instance per test: fresh throttling counters. Tests that change the directory restore it. */
+    @BeforeEach
+    void setUp() {
+        accounts = new CoreAccounts(d.jpa, AccountSettings.defaults().withBcryptCost(4), d.clock);
+    }
+
+    @AfterAll
+    void tearDown() {
+        d.close();
+    }
+
+    @Test
+    void signsInWithTheRightPasswordWhateverTheLoginCase() {
+        Caller caller = accounts.authenticate("TEACHER.a1", PASSWORD, "10.0.0.1");
+        assertEquals(d.teacherA1.userId(), caller.userId());
+        assertEquals("Teacher.A1", caller.login());
+        assertEquals("Anne Prof", caller.displayName());
+        assertEquals(Set.of(Role.TEACHER), caller.roles());
+        assertEquals(Set.of(Role.DIRECTOR, Role.TEACHER),
+                accounts.authenticate(" director.a ", PASSWORD, "10.0.0.1").roles());
+    }
+
+    @Test
+    void unknownLoginAndWrongPasswordGetTheSameAnswer() {
+        CartableException wrong = assertThrows(CartableException.class,
+                () -> accounts.authenticate("teacher.a1", "not-it", "10.0.0.1"));
+        CartableException unknown = assertThrows(CartableException.class,
+                () -> accounts.authenticate("nobody", PASSWORD, "10.0.0.1"));
+        assertEquals(CartableException.Kind.UNAUTHORIZED, wrong.kind());
+        assertEquals(wrong.kind(), unknown.kind());
+        assertEquals("Unknown login or wrong password.", wrong.getMessage());
+        assertEquals(wrong.getMessage(), unknown.getMessage());
+    }
+
+    @Test
+    void missingCredentialsAreABadRequest() {
+        assertEquals(CartableException.Kind.BAD_REQUEST, assertThrows(CartableException.class,
+                () -> accounts.authenticate(null, PASSWORD, "10.0.0.1")).kind());
+        assertEquals(CartableException.Kind.BAD_REQUEST, assertThrows(CartableException.class,
+                () -> accounts.authenticate("parent", "", "10.0.0.1")).kind());
+        assertEquals(CartableException.Kind.UNAUTHORIZED, assertThrows(CartableException.class,
+                () -> accounts.authenticate("parent", "x".repeat(5000), "10.0.0.1")).kind());
+    }
+
+    @Test
+    void fiveFailuresBlockTheLoginForTenMinutesEvenWithTheRightPassword() {
+        for (int i = 0; i < 5; i++) {
+            int attempt = i;
+            assertThrows(CartableException.class,
+                    () -> accounts.authenticate("parent", "guess" + attempt, "10.0.0." + attempt));
+        }
+        CartableException throttled = assertThrows(CartableException.class,
+                () -> accounts.authenticate("PARENT", PASSWORD, "10.0.0.99"));
+        assertEquals(CartableException.Kind.TOO_MANY_REQUESTS, throttled.kind());
+        assertEquals(429, throttled.kind().status());
+        assertTrue(throttled.getMessage().contains("wait 10 minutes"), throttled.getMessage());
+        // Other logins are not affected.
+        accounts.authenticate("pupil.a1", PASSWORD, "10.0.0.99");
+
+        d.clock.advance(Duration.ofMinutes(9));
+        assertTrue(assertThrows(CartableException.class,
+                () -> accounts.authenticate("parent", PASSWORD, "10.0.0.99")).getMessage().contains("wait 1 minute"));
+        d.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertEquals(d.parent.userId(), accounts.authenticate("parent", PASSWORD, "10.0.0.99").userId());
+    }
+
+    @Test
+    void successResetsTheLoginsFailureCount() {
+        for (int i = 0; i < 4; i++) {
+            assertThrows(CartableException.class, () -> accounts.authenticate("parent", "bad", "10.0.0.1"));
+        }
+        accounts.authenticate("parent", PASSWORD, "10.0.0.1");
+        for (int i = 0; i < 4; i++) {
+            assertThrows(CartableException.class, () -> accounts.authenticate("parent", "bad", "10.0.0.1"));
+        }
+        accounts.authenticate("parent", PASSWORD, "10.0.0.1");
+    }
+
+    @Test
+    void twentyFailuresFromOneAddressBlockThatAddress() {
+        for (int i = 0; i < 20; i++) {
+            int attempt = i;
+            assertThrows(CartableException.class,
+                    () -> accounts.authenticate("spray" + attempt, "guess", "192.0.2.7"));
+        }
+        assertEquals(CartableException.Kind.TOO_MANY_REQUESTS, assertThrows(CartableException.class,
+                () -> accounts.authenticate("parent", PASSWORD, "192.0.2.7")).kind());
+        assertEquals(d.parent.userId(), accounts.authenticate("parent", PASSWORD, "192.0.2.8").userId());
+    }
+
+    @Test
+    void blockedAccountsCannotSignInNorUseTokens() {
+        String token = accounts.issueToken(accounts.authenticate("parent", PASSWORD, "10.0.0.1"));
+        d.jpa.tx(em -> em.find(Person.class, d.parent.userId()).setStatus(PersonStatus.BLOCKED));
+        try {
+            assertEquals(CartableException.Kind.UNAUTHORIZED, assertThrows(CartableException.class,
+                    () -> accounts.authenticate("parent", PASSWORD, "10.0.0.1")).kind());
+            assertTrue(accounts.resolveToken(token).isEmpty());
+            assertTrue(accounts.caller(d.parent.userId()).isEmpty());
+            assertThrows(CartableException.class, () -> accounts.issueToken(d.parent));
+            assertThrows(CartableException.class, () -> accounts.authenticate("blocked", PASSWORD, "10.0.0.1"));
+        } finally {
+            d.jpa.tx(em -> em.find(Person.class, d.parent.userId()).setStatus(PersonStatus.ACTIVE));
+        }
+    }
+
+    @Test
+    void tokensResolveUntilTheyExpireAndOnlyTheirHashIsStored() {
+        String token = accounts.issueToken(d.teacherA1);
+        assertEquals(32, Base64.getUrlDecoder().decode(token).length);
+        assertEquals(d.teacherA1.userId(), accounts.resolveToken(token).orElseThrow().userId());
+        assertNotEquals(token, accounts.issueToken(d.teacherA1));
+
+        List<String> stored = d.jpa.txExpr(em -> em.createQuery(
+                        "select t.tokenHash from AccessToken t where t.personId = :person", String.class)
+                .setParameter("person", d.teacherA1.userId()).getResultList());
+        assertEquals(2, stored.size());
+        assertFalse(stored.contains(token));
+        assertTrue(stored.contains(CoreAccounts.sha256(token)));
+
+        d.clock.advance(Duration.ofHours(12).minusSeconds(1));
+        assertTrue(accounts.resolveToken(token).isPresent());
+        d.clock.advance(Duration.ofSeconds(1));
+        assertTrue(accounts.resolveToken(token).isEmpty());
+        assertTrue(accounts.resolveToken("forged").isEmpty());
+        assertTrue(accounts.resolveToken(null).isEmpty());
+    }
+
+    @Test
+    void revokedTokensStopWorkingAndUnknownOnesAreIgnored() {
+        String token = accounts.issueToken(d.pupilA1);
+        String other = accounts.issueToken(d.pupilA1);
+        accounts.revokeToken(token);
+        assertTrue(accounts.resolveToken(token).isEmpty());
+        assertTrue(accounts.resolveToken(other).isPresent());
+        accounts.revokeToken("never-issued");
+        accounts.revokeToken(null);
+    }
+
+    @Test
+    void callerReloadsRolesChangedSinceSignIn() {
+        Caller before = accounts.authenticate("teacher.b1", PASSWORD, "10.0.0.1");
+        String token = accounts.issueToken(before);
+        d.jpa.tx(em -> em.find(Person.class, before.userId()).getRoles().add(Role.PARENT));
+        try {
+            assertEquals(Set.of(Role.TEACHER, Role.PARENT), accounts.caller(before.userId()).orElseThrow().roles());
+            assertEquals(Set.of(Role.TEACHER, Role.PARENT), accounts.resolveToken(token).orElseThrow().roles());
+            assertTrue(accounts.caller("unknown").isEmpty());
+        } finally {
+            d.jpa.tx(em -> em.find(Person.class, before.userId()).getRoles().remove(Role.PARENT));
+        }
+    }
+
+    @Test
+    void unknownLoginsCostABcryptCheckToo() {
+        // Warm up, then compare: the unknown login must not answer in a fraction of the known one's time.
+        CoreAccounts slow = new CoreAccounts(d.jpa, AccountSettings.defaults().withBcryptCost(10), d.clock);
+        d.jpa.tx(em -> em.find(Person.class, d.outsider.userId()).setPasswordHash(slow.hashPassword(PASSWORD)));
+        // Outsider's login is used by no other test.
+        assertThrows(CartableException.class, () -> slow.authenticate("outsider", "wrong", "a"));
+        long known = time(() -> assertThrows(CartableException.class,
+                () -> slow.authenticate("outsider", "wrong", "b")));
+        long unknown = time(() -> assertThrows(CartableException.class,
+                () -> slow.authenticate("no-such-login", "wrong", "c")));
+        assertTrue(unknown > known / 3, "known " + known + " ms, unknown " + unknown + " ms");
+    }
+
+    private static long time(Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,32 @@
+package org.cartable.core.internal.apps;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.cartable.api.AppScope;
+import org.cartable.api.CartableApp;
+import org.cartable.api.Role;
+
+/** A descriptor as an app bundle would register it. */
+record TestApp(String id, AppScope scope) implements CartableApp {
+
+    @Override
+    public String name(Locale locale) {
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? id + " (en)" : id + " (fr)";
+    }
+
+    @Override
+    public String description(Locale locale) {
+        return "Test app " + id;
+    }
+
+    @Override
+    public String icon() {
+        return "🧪";
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return Set.of(Role.TEACHER, Role.PUPIL);
+    }
+}

@@ -1,0 +1,55 @@
+package org.cartable.core.internal.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.cartable.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+class LiquibaseSchemaMigratorTest {
+
+    @Test
+    void appliesTheChangelogOnceAndSkipsItAfterwards() throws SQLException {
+        try (TestDatabase db = new TestDatabase()) {
+            LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(db.dataSource());
+            migrator.migrate(new ClassLoaderResourceAccessor(), CoreSchema.CHANGELOG, "test");
+            migrator.migrate(new ClassLoaderResourceAccessor(), CoreSchema.CHANGELOG, "test");
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("select count(*) from DATABASECHANGELOG")) {
+                    rs.next();
+                    assertEquals(2, rs.getInt(1));
+                }
+                try (ResultSet rs = s.executeQuery("select count(*) from CORE_PERSON")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMissingChangelogIsAClearError() {
+        try (TestDatabase db = new TestDatabase()) {
+            LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(db.dataSource());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> migrator.migrate(new ClassLoaderResourceAccessor(), "db/none/changelog.xml", "test"));
+            assertTrue(e.getMessage().contains("db/none/changelog.xml"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> migrator.migrate(null, "x"));
+        }
+    }
+
+    @Test
+    void coreSchemaMigratesCoresOwnChangelog() {
+        String[] seen = new String[1];
+        new CoreSchema((owner, path) -> seen[0] = path, (org.osgi.framework.Bundle) null);
+        assertEquals("db/core/changelog.xml", seen[0]);
+    }
+}

@@ -1,0 +1,99 @@
+package org.cartable.rest.internal.errors;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.cartable.api.CartableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the JSON error answers of docs/rest-api.md, for the exception mappers and for the filters that abort. */
+public final class Errors {
+
+    static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+    /** Used when a 429 message gives no duration: long enough to discourage hammering, short enough to be fair. */
+    static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+    private static final Pattern WAIT = Pattern.compile("(\\d{1,6})\\s*(second|minute|hour)s?\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Map<Integer, ErrorBody> STANDARD = Map.ofEntries(
+            Map.entry(400, new ErrorBody("bad_request", "The request is not valid.")),
+            Map.entry(401, new ErrorBody("unauthorized", "Sign in first: send 'Authorization: Bearer <token>'.")),
+            Map.entry(403, new ErrorBody("forbidden", "You are not allowed to do this.")),
+            Map.entry(404, new ErrorBody("not_found", "Nothing here.")),
+            Map.entry(405, new ErrorBody("method_not_allowed", "This method is not allowed on this path.")),
+            Map.entry(406, new ErrorBody("not_acceptable", "This resource only answers in JSON (application/json).")),
+            Map.entry(409, new ErrorBody("conflict", "The request conflicts with the current state.")),
+            Map.entry(413, new ErrorBody("payload_too_large", "The request body is larger than 1 MiB.")),
+            Map.entry(415, new ErrorBody("unsupported_media_type",
+                    "Send the request body as JSON (Content-Type: application/json).")),
+            Map.entry(429, new ErrorBody("too_many_requests", "Too many requests; try again later.")));
+
+    private Errors() {
+    }
+
+    public static Response response(int status, String code, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(code, message))
+                .build();
+    }
+
+    public static Response response(CartableException e) {
+        CartableException.Kind kind = e.kind();
+        String message = e.getMessage() == null ? standard(kind.status()).message() : e.getMessage();
+        Response.ResponseBuilder builder = Response.status(kind.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(kind.code(), message));
+        if (kind == CartableException.Kind.TOO_MANY_REQUESTS) {
+            builder.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(message));
+        }
+        return builder.build();
+    }
+
+    /** @return the standard code and message for an HTTP status, {@code error}/{@code client_error} otherwise */
+    public static ErrorBody standard(int status) {
+        ErrorBody body = STANDARD.get(status);
+        if (body != null) {
+            return body;
+        }
+        return status >= 500 ? new ErrorBody("internal_error", "Internal error.")
+                : new ErrorBody("client_error", "The request cannot be served.");
+    }
+
+    /**
+     * {@link CartableException} carries no duration, but the services say how long to wait in the message
+     * ("Please wait 7 minutes"): reuse it so that the header and the sentence agree.
+     */
+    static long retryAfterSeconds(String message) {
+        if (message != null) {
+            Matcher matcher = WAIT.matcher(message);
+            if (matcher.find()) {
+                long amount = Long.parseLong(matcher.group(1));
+                long unit = switch (matcher.group(2).toLowerCase()) {
+                    case "hour" -> 3600;
+                    case "minute" -> 60;
+                    default -> 1;
+                };
+                return Math.max(1, amount * unit);
+            }
+        }
+        return DEFAULT_RETRY_AFTER_SECONDS;
+    }
+
+    /** A 500 whose body only gives a reference; the stack trace goes to the log under the same reference. */
+    public static Response internalError(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("Unhandled error, reference {}", reference, e);
+        return response(500, "internal_error",
+                "Internal error. Reference for the administrator: " + reference + ".");
+    }
+}

@@ -1,0 +1,109 @@
+package org.cartable.rest.internal.resources;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.cartable.api.Caller;
+import org.cartable.api.CartableException;
+import org.cartable.api.Directory;
+import org.cartable.api.rest.RestApi;
+import org.cartable.core.service.Accounts;
+import org.cartable.rest.internal.security.Credentials;
+import org.cartable.rest.internal.security.SessionCookie;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Sign-in and sign-out.
+ * <p>
+ * {@link Accounts#issueToken} does not return the expiry, so the answer's {@code expiresAt} is computed from the
+ * same configuration the core reads ({@code org.cartable.core.accounts}, {@code tokenTtlHours}); it can only be a
+ * few milliseconds later than the stored expiry.
+ */
+@Component(service = SessionResource.class, configurationPid = SessionResource.ACCOUNTS_PID)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
+@Path("session")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SessionResource {
+
+    static final String ACCOUNTS_PID = "org.cartable.core.accounts";
+
+    /** The part of the core's accounts configuration that the answer needs; the core owns its metatype. */
+    @interface TokenLifetime {
+        int tokenTtlHours() default 12;
+    }
+
+    private static final int MAX_CREDENTIAL_LENGTH = 256;
+
+    private final Accounts accounts;
+    private final Directory directory;
+    private final Duration tokenLifetime;
+
+    @Activate
+    public SessionResource(@Reference Accounts accounts, @Reference Directory directory, TokenLifetime config) {
+        this(accounts, directory, Duration.ofHours(Math.max(1, config.tokenTtlHours())));
+    }
+
+    SessionResource(Accounts accounts, Directory directory, Duration tokenLifetime) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signIn(Views.SessionRequest body, @Context HttpServletRequest http) {
+        if (body == null) {
+            throw CartableException.badRequest("Send {\"login\": ..., \"password\": ...}.");
+        }
+        String login = required("login", body.login());
+        String password = required("password", body.password());
+        Caller caller = accounts.authenticate(login, password, http.getRemoteAddr());
+        Instant issuedAt = Instant.now();
+        String token = accounts.issueToken(caller);
+        Views.SessionView view = new Views.SessionView(token, issuedAt.plus(tokenLifetime),
+                Views.MeView.of(caller, directory));
+        return Response.ok(view)
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.issue(token, tokenLifetime, http.isSecure()))
+                .build();
+    }
+
+    @DELETE
+    public Response signOut(@Context SecurityContext security, @Context HttpHeaders headers,
+                            @Context HttpServletRequest http) {
+        RestApi.caller(security);
+        // The filter authenticated the caller with exactly this token: the same rules pick it again.
+        Credentials.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), headers.getCookies())
+                .filter(credentials -> !credentials.token().isEmpty())
+                .ifPresent(credentials -> accounts.revokeToken(credentials.token()));
+        return Response.noContent()
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(http.isSecure()))
+                .build();
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw CartableException.badRequest("Field '" + field + "' is required.");
+        }
+        if (value.length() > MAX_CREDENTIAL_LENGTH) {
+            throw CartableException.badRequest("Field '" + field + "' is too long.");
+        }
+        return value;
+    }
+}

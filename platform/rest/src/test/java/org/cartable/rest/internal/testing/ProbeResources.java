@@ -1,0 +1,75 @@
+package org.cartable.rest.internal.testing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.cartable.api.rest.RestApi;
+
+/** Stand-ins for app resources, to see what the platform's extensions do around them. */
+public final class ProbeResources {
+
+    private ProbeResources() {
+    }
+
+    /** An app resource that forgets to check class access itself. */
+    @Path("classes/{classId}/blog")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class CarelessBlog {
+
+        public final AtomicInteger calls = new AtomicInteger();
+
+        @GET
+        public Map<String, Object> get(@PathParam("classId") String classId, @Context SecurityContext security) {
+            calls.incrementAndGet();
+            return Map.of("classId", classId, "caller", RestApi.caller(security).login());
+        }
+    }
+
+    /** A class resource whose app descriptor is not (or no longer) in the catalogue. */
+    @Path("classes/{classId}/orphan")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class Orphan {
+
+        public final AtomicInteger calls = new AtomicInteger();
+
+        @GET
+        public Map<String, Object> get(@PathParam("classId") String classId) {
+            calls.incrementAndGet();
+            return Map.of("classId", classId);
+        }
+    }
+
+    public record Note(String title, Instant at, LocalDate day, List<Integer> marks) {
+    }
+
+    @Path("probe")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class Probe {
+
+        @POST
+        @Path("echo")
+        @Consumes(MediaType.APPLICATION_JSON)
+        public Note echo(Note note) {
+            return note;
+        }
+
+        @GET
+        @Path("boom")
+        public String boom() {
+            throw new IllegalStateException("database password is hunter2");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.cartable.web.internal;
+
+import java.util.Objects;
+
+import org.cartable.api.AppActivation;
+import org.cartable.api.Directory;
+import org.cartable.core.service.Accounts;
+import org.cartable.core.service.ActivationAdmin;
+import org.cartable.core.service.AppCatalog;
+
+/**
+ * The platform services the shell's own pages use. Held by the application object, which is never serialised, so
+ * pages reach them through {@link CartableWebApplication#services()} instead of keeping references.
+ */
+public record PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
+                               ActivationAdmin activationAdmin, AppActivation appActivation) {
+
+    public PlatformServices {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(activationAdmin, "activationAdmin");
+        Objects.requireNonNull(appActivation, "appActivation");
+    }
+}

@@ -1,0 +1,95 @@
+package org.cartable.web.internal.pages;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.wicket.AttributeModifier;
+import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.link.Link;
+import org.apache.wicket.markup.html.list.ListItem;
+import org.apache.wicket.markup.html.list.ListView;
+import org.apache.wicket.markup.html.panel.Panel;
+import org.apache.wicket.model.IModel;
+import org.apache.wicket.model.LoadableDetachableModel;
+import org.cartable.api.Caller;
+import org.cartable.api.ChildInfo;
+import org.cartable.api.Role;
+import org.cartable.api.web.CartableSession;
+import org.cartable.web.internal.CartableWebApplication;
+
+/** Links to a parent's children; the chosen child is kept in the session and drives the dashboard. */
+public final class ChildSwitcher extends Panel {
+
+    private static final long serialVersionUID = 1L;
+
+    private final IModel<List<ChildInfo>> children = LoadableDetachableModel.of(ChildSwitcher::childrenOfCaller);
+
+    private final boolean inHeader;
+
+    /**
+     * @param inHeader whether this is the header's switcher, which steps aside on the dashboard: there the switcher
+     *                 stands next to the child's class instead, and one is enough
+     */
+    public ChildSwitcher(String id, boolean inHeader) {
+        super(id);
+        this.inHeader = inHeader;
+        add(new ListView<>("child", children) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void populateItem(ListItem<ChildInfo> item) {
+                String childId = item.getModelObject().child().id();
+                Link<Void> select = new Link<>("select") {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public void onClick() {
+                        // Only one of the caller's own children may be selected, whatever the request says.
+                        boolean own = childrenOfCaller().stream().anyMatch(c -> c.child().id().equals(childId));
+                        if (own) {
+                            CartableSession.get().selectChild(childId);
+                        }
+                        setResponsePage(DashboardPage.class);
+                    }
+                };
+                boolean current = selected(children.getObject())
+                        .map(c -> c.child().id().equals(childId)).orElse(false);
+                if (current) {
+                    select.add(AttributeModifier.replace("aria-current", "true"));
+                    select.add(AttributeModifier.append("class", "is-current"));
+                }
+                select.add(new Label("name", item.getModelObject().child().displayName()));
+                item.add(select);
+            }
+        });
+    }
+
+    @Override
+    protected void onConfigure() {
+        super.onConfigure();
+        // Only useful with a choice to make.
+        setVisible(children.getObject().size() > 1 && !(inHeader && getPage() instanceof DashboardPage));
+    }
+
+    @Override
+    protected void onDetach() {
+        children.detach();
+        super.onDetach();
+    }
+
+    /** @return the signed-in person's children, empty unless they are a parent */
+    static List<ChildInfo> childrenOfCaller() {
+        Optional<Caller> caller = CartableSession.get().caller();
+        if (caller.isEmpty() || !caller.get().has(Role.PARENT)) {
+            return List.of();
+        }
+        return CartableWebApplication.get().services().directory().childrenOf(caller.get().userId());
+    }
+
+    /** @return the child chosen in the session if it is still one of the children, else the first */
+    static Optional<ChildInfo> selected(List<ChildInfo> children) {
+        Optional<String> chosen = CartableSession.get().selectedChildId();
+        return children.stream().filter(c -> chosen.map(c.child().id()::equals).orElse(false)).findFirst()
+                .or(() -> children.stream().findFirst());
+    }
+}

@@ -1,0 +1,56 @@
+package org.cartable.web.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cartable.api.Caller;
+import org.cartable.api.CartableException;
+import org.cartable.core.service.Accounts;
+
+/** Logins and passwords in a map; five failures for a login throttle it, like the real service. */
+final class InMemoryAccounts implements Accounts {
+
+    private final Map<String, String> passwords = new HashMap<>();
+    private final Map<String, Caller> callers = new HashMap<>();
+    private final Map<String, Integer> failures = new HashMap<>();
+    String lastClientAddress;
+
+    void add(Caller caller, String password) {
+        passwords.put(caller.login(), password);
+        callers.put(caller.login(), caller);
+    }
+
+    @Override
+    public Caller authenticate(String login, String password, String clientAddress) {
+        lastClientAddress = clientAddress;
+        if (failures.getOrDefault(login, 0) >= 5) {
+            throw new CartableException(CartableException.Kind.TOO_MANY_REQUESTS, "Too many attempts.");
+        }
+        if (!password.equals(passwords.get(login))) {
+            failures.merge(login, 1, Integer::sum);
+            throw CartableException.unauthorized("Wrong login or password.");
+        }
+        failures.remove(login);
+        return callers.get(login);
+    }
+
+    @Override
+    public String issueToken(Caller caller) {
+        throw new UnsupportedOperationException("not used by the web shell");
+    }
+
+    @Override
+    public Optional<Caller> resolveToken(String token) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void revokeToken(String token) {
+    }
+
+    @Override
+    public Optional<Caller> caller(String userId) {
+        return callers.values().stream().filter(c -> c.userId().equals(userId)).findFirst();
+    }
+}
