@@ -48,6 +48,8 @@ public final class CartableServer {
     public static final String DEMO_PASSWORD = "demo";
     /** Logged by cartable-core's DemoData once the demo directory is written. */
     static final String DEMO_SEEDED_LOG = "Demo directory seeded";
+    /** Logged by Karaf's BootFeaturesInstaller when featuresBoot does not resolve: waiting longer is pointless. */
+    static final String BOOT_FEATURES_FAILED_LOG = "Error installing boot features";
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -308,9 +310,10 @@ public final class CartableServer {
             }
             return;
         }
-        // 1. REST is up.
+        // 1. REST is up (fail fast when Karaf already said the boot features cannot be installed).
         while (true) {
             checkAlive();
+            checkBootFeatures();
             try {
                 if (get(null, "/api/health").status() == 200) {
                     break;
@@ -353,6 +356,13 @@ public final class CartableServer {
             for (long waited = 0; waited < waitMillis; waited += 250) {
                 pause(deadline, 250, "The demo user never could sign in: " + response);
             }
+        }
+    }
+
+    private void checkBootFeatures() {
+        if (starts == 1 && readLines(karafLog()).stream().anyMatch(l -> l.contains(BOOT_FEATURES_FAILED_LOG))) {
+            throw new IllegalStateException("Karaf logged '" + BOOT_FEATURES_FAILED_LOG + "': the distribution is broken"
+                    + " (see the karaf.log tail above)");
         }
     }
 

@@ -410,7 +410,9 @@ public final class BlogService {
 
     private static BlogSettings settings(EntityManager em, String classId) {
         BlogEntity blog = em.find(BlogEntity.class, classId);
-        return blog == null ? BlogSettings.DEFAULTS : new BlogSettings(blog.commentMode(), blog.pupilsPublishDirectly());
+        return blog == null
+                ? BlogSettings.DEFAULTS
+                : new BlogSettings(blog.commentMode(), blog.pupilsPublishDirectly());
     }
 
     /** The post if it belongs to the class and the caller may see it; NOT_FOUND otherwise, whichever it is. */

@@ -101,7 +101,8 @@ class BlogServiceTest {
         assertTrue(published.publishedAt() != null);
 
         assertEquals(List.of(submitted.id()), ids(blog.overview(leaParent, classA)));
-        assertEquals("<p>Nous avons vu des <b>cerfs</b>.</p>", blog.post(leaParent, classA, submitted.id()).post().body());
+        assertEquals("<p>Nous avons vu des <b>cerfs</b>.</p>",
+                blog.post(leaParent, classA, submitted.id()).post().body());
 
         // default moderation: the parent's comment waits, seen by its author and the staff only
         Comment comment = blog.addComment(leaParent, classA, submitted.id(), "Bravo à tous !");

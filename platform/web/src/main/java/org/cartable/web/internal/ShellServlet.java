@@ -1,6 +1,12 @@
 package org.cartable.web.internal;
 
+import java.io.IOException;
+
 import javax.servlet.Servlet;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpServletResponseWrapper;
 
 import org.apache.wicket.protocol.http.WicketFilter;
 import org.apache.wicket.protocol.http.WicketServlet;
@@ -49,6 +55,26 @@ public final class ShellServlet extends WicketServlet {
 
     void removePage(PageContribution contribution) {
         contributions.remove(contribution);
+    }
+
+    /**
+     * Session ids travel in the cookie only, never in URLs (Wicket would otherwise append {@code ;jsessionid=} to
+     * the first redirect), where they leak into logs, bookmarks and shared links and make fixation easy.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        super.service(request, new HttpServletResponseWrapper(response) {
+            @Override
+            public String encodeURL(String url) {
+                return url;
+            }
+
+            @Override
+            public String encodeRedirectURL(String url) {
+                return url;
+            }
+        });
     }
 
     /* Called by WicketServlet.init(); a new application each time the whiteboard (re)initialises the servlet. */

@@ -48,6 +48,13 @@ class SignInTest {
     }
 
     @Test
+    void signedInVisitorOfTheSignInPageGoesHome() {
+        shell.signIn(ShellFixture.MARIE);
+        shell.tester.startPage(SignInPage.class);
+        shell.tester.assertRenderedPage(DashboardPage.class);
+    }
+
+    @Test
     void wrongPasswordAndUnknownLoginGetTheSameMessage() {
         attempt("marie", "wrong");
         shell.tester.assertRenderedPage(SignInPage.class);

@@ -38,7 +38,8 @@ public final class BlogJson {
 
     /** {@code <post>}. */
     public record PostBody(String id, String title, String body, String authorId, String authorName, String status,
-                    boolean pinned, String createdAt, String updatedAt, String publishedAt, int commentCount) {
+                           boolean pinned, String createdAt, String updatedAt, String publishedAt,
+                           int commentCount) {
         static PostBody of(Post post) {
             return new PostBody(post.id(), post.title(), post.body(), post.authorId(), post.authorName(),
                     post.status().name(), post.pinned(), date(post.createdAt()), date(post.updatedAt()),
@@ -47,9 +48,9 @@ public final class BlogJson {
     }
 
     /** {@code <post>} with its comments, for {@code GET /posts/{postId}}. */
-    public record PostWithComments(String id, String title, String body, String authorId, String authorName, String status,
-                            boolean pinned, String createdAt, String updatedAt, String publishedAt,
-                            int commentCount, List<CommentBody> comments) {
+    public record PostWithComments(String id, String title, String body, String authorId, String authorName,
+                                   String status, boolean pinned, String createdAt, String updatedAt,
+                                   String publishedAt, int commentCount, List<CommentBody> comments) {
         static PostWithComments of(PostDetail detail) {
             Post post = detail.post();
             return new PostWithComments(post.id(), post.title(), post.body(), post.authorId(), post.authorName(),
@@ -61,7 +62,7 @@ public final class BlogJson {
 
     /** {@code <comment>}. */
     public record CommentBody(String id, String body, String authorId, String authorName, String status,
-                       String createdAt) {
+                              String createdAt) {
         static CommentBody of(Comment comment) {
             return new CommentBody(comment.id(), comment.body(), comment.authorId(), comment.authorName(),
                     comment.status().name(), date(comment.createdAt()));

@@ -67,6 +67,7 @@ public class BlogHomePage extends BlogBasePage {
         String names = relation().childIds().stream()
                 .map(childId -> directory.person(childId).map(PersonSummary::displayName).orElse(""))
                 .filter(name -> !name.isEmpty())
+                // first names, as the class calls its pupils
                 .map(name -> name.split(" ")[0])
                 .collect(Collectors.joining(", "));
         Label label = new Label(id, new StringResourceModel("forChildren", this).setParameters(names));

@@ -11,6 +11,9 @@ import org.apache.wicket.util.string.Strings;
 final class RichText {
 
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /* Tags that separate words; other tags (b, i, a...) may sit inside a word. */
+    private static final Pattern BLOCK_TAG = Pattern.compile(
+            "(?i)</?(p|div|br|h[1-6]|li|ul|ol|table|tr|td|th|blockquote|pre|hr|img)\\b[^>]*>");
     private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#([xX][0-9a-fA-F]{1,6}|[0-9]{1,7});");
@@ -34,7 +37,7 @@ final class RichText {
 
     /** A plain-text beginning of sanitised HTML, for lists; the label escapes it again. */
     static String excerpt(String html, int max) {
-        String text = TAG.matcher(html.replace("<br>", " ").replace("</p>", " ")).replaceAll("");
+        String text = TAG.matcher(BLOCK_TAG.matcher(html).replaceAll(" ")).replaceAll("");
         text = SPACES.matcher(unescape(text)).replaceAll(" ").strip();
         return text.length() <= max ? text : text.substring(0, max).strip() + "…";
     }

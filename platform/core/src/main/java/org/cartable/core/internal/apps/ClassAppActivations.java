@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.persistence.PersistenceException;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.cartable.api.AppActivation;
 import org.cartable.api.AppScope;
@@ -131,12 +133,23 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         if (app.app().scope() != AppScope.CLASS) {
             throw CartableException.badRequest("The app '" + appId + "' is not a class app.");
         }
+        try {
+            store(caller, classId, appId, enabled);
+        } catch (PersistenceException raced) {
+            // Two staff members deciding at once: the other insert won the unique key; update its row instead.
+            store(caller, classId, appId, enabled);
+        }
+    }
+
+    private void store(Caller caller, String classId, String appId, boolean enabled) {
         jpa.tx(em -> {
             List<ClassAppActivation> rows = em.createQuery("select a from ClassAppActivation a"
                             + " where a.classId = :class and a.appId = :app", ClassAppActivation.class)
                     .setParameter("class", classId).setParameter("app", appId).getResultList();
             if (rows.isEmpty()) {
                 em.persist(new ClassAppActivation(classId, appId, enabled, caller.userId(), clock.instant()));
+                // Surfaces a lost race as a PersistenceException here rather than as a failed JTA commit.
+                em.flush();
             } else {
                 rows.get(0).change(enabled, caller.userId(), clock.instant());
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.cartable.api.CartableApp;
 import org.cartable.core.service.AppCatalog;
@@ -54,7 +55,7 @@ public final class CoreAppCatalog implements AppCatalog {
     public List<InstalledApp> installed() {
         // Two registrations with the same id (an update in flight): the catalogue shows one of them.
         return registrations.values().stream()
-                .collect(java.util.stream.Collectors.toMap(InstalledApp::id, a -> a, (a, b) -> a))
+                .collect(Collectors.toMap(InstalledApp::id, a -> a, (a, b) -> a))
                 .values().stream()
                 .sorted(Comparator.comparing(InstalledApp::id))
                 .toList();

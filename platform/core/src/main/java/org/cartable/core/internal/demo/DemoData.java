@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * class, a parent with children in two schools and a pupil who moved on to collège. It is written only into a
  * directory without any account, so it never mixes with real data and a restart does not seed twice.
  */
-@Component(service = DemoData.class, configurationPid = DemoConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Component(service = {}, configurationPid = DemoConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true)
 @Designate(ocd = DemoConfig.class)
 public final class DemoData {
 
@@ -83,6 +83,8 @@ public final class DemoData {
         });
         if (seeded) {
             LOG.info("Demo directory seeded (every password is '{}')", PASSWORD);
+        } else {
+            LOG.info("Demo data not seeded: the directory already has accounts");
         }
         return seeded;
     }

@@ -44,6 +44,7 @@ public final class FeaturesResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesResource.class);
 
+    /** Karaf reads feature names as patterns: the name allows no pattern characters besides the dash. */
     private static final Pattern APP_FEATURE = Pattern.compile("cartable-[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> PLATFORM_FEATURES = Set.of("cartable-platform", "cartable-all");
 

@@ -37,7 +37,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
  * A bearer token wins over the cookie. Requests that change state on the strength of the cookie alone must carry
  * {@code X-Requested-With: cartable}, which a cross-site form cannot send. For app paths
  * {@code classes/{classId}/{appId}/...} the class access is checked here too, before the app's resource runs, so
- * that an app that forgets its own check still cannot leak another class's data.
+ * that an app that forgets its own check still cannot leak another class's data; when the path names no installed
+ * app, class membership is still required.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
