@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Per-class activation of the blog on A1: who may enable it, who sees it, what a disabled app answers. */
 @ExtendWith(CartableExtension.class)
+@Order(3) // class order: see junit-platform.properties
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ActivationIT {
 

@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * comment, another parent reads it; outsiders get 404; scripts are stripped.
  */
 @ExtendWith(CartableExtension.class)
+@Order(4) // class order: see junit-platform.properties
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BlogIT {
 

@@ -1,5 +1,6 @@
 package org.cartable.itests;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The distribution boots from a fresh unpack: health is green and the first start logged no ERROR. */
 @ExtendWith(CartableExtension.class)
+@Order(1) // class order: see junit-platform.properties
 class BootIT {
 
     /** A pax-logging line of level ERROR: {@code 2026-11-29T09:30:00,123 | ERROR | thread | ...}. */

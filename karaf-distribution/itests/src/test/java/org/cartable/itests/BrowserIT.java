@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -45,12 +46,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code input[name=password]}, {@code button[type=submit]}; dashboard class card {@code article.card} whose
  * {@code h3} holds the class name, its {@code a.button-secondary} (manage apps) and {@code a.tile}/{@code .tile-name};
  * catalogue {@code li.app-row} with {@code .app-name}, {@code button[name=switch]} ({@code aria-pressed}) and
- * {@code .state.is-on}; blog {@code form.new-post} with {@code input[name=title]}, {@code textarea[name=body]},
- * {@code button[name=publish]}, posts {@code article.post .post-title a}; post page {@code .post-title},
+ * {@code .state.is-on}; blog {@code form.new-post} with {@code input[name$=title]}, {@code textarea[name$=body]},
+ * {@code button[name$=publish]} (Wicket may prefix clashing names with {@code p::}), posts {@code article.post .post-title a}; post page {@code .post-title},
  * {@code .post-body}; sign-out {@code header.topbar .topbar-tools > a.button-quiet:not(.language-switch)}; child switcher
  * {@code nav.child-switcher a.chip}.
  */
 @ExtendWith(CartableExtension.class)
+@Order(5) // class order: see junit-platform.properties
 class BrowserIT {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("cartable.screenshots.dir", "target/screenshots"));
@@ -144,9 +146,10 @@ class BrowserIT {
 
         // 5. Write and publish a post.
         WebElement form = driver.findElement(By.cssSelector("form.new-post"));
-        form.findElement(By.name("title")).sendKeys(title);
-        form.findElement(By.name("body")).sendKeys(text);
-        form.findElement(By.cssSelector("button[name='publish']")).click();
+        // Wicket prefixes input names that clash with DOM form properties ("title" -> "p::title"): match the end.
+        form.findElement(By.cssSelector("input[name$='title']")).sendKeys(title);
+        form.findElement(By.cssSelector("textarea[name$='body']")).sendKeys(text);
+        form.findElement(By.cssSelector("button[name$='publish']")).click();
         wait.until(d -> postLink(title).isPresent());
         screenshot("teacher-published");
         CartableServer.Response blog = server.get(server.token("teacher"), blogPath(a1));

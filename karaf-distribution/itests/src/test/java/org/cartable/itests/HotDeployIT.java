@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Uninstalling and reinstalling the blog feature live, through the admin REST API, without restarting Karaf. */
 @ExtendWith(CartableExtension.class)
+@Order(6) // class order: see junit-platform.properties
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotDeployIT {
 

@@ -1,5 +1,6 @@
 package org.cartable.itests;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Data survives a graceful restart of the shared Karaf. */
 @ExtendWith(CartableExtension.class)
+@Order(7) // class order: see junit-platform.properties
 class RestartIT {
 
     @Test

@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sign-in, {@code /api/me} per demo role, sign-out, throttling and the refusal of bad requests. */
 @ExtendWith(CartableExtension.class)
+@Order(2) // class order: see junit-platform.properties
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the throttling test locks pupil2 out: it runs last
 class SessionIT {
 

@@ -3,6 +3,9 @@ package org.cartable.blog.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -98,6 +101,7 @@ class BlogPagesTest {
         assertEquals("<p>Nous avons vu des cerfs.</p><p>Et des biches.</p>", post.body());
         // the title is text, escaped in the page
         tester.assertContains("La sortie &lt;en forêt&gt;");
+        assertPageSerializable();
     }
 
     @Test
@@ -122,6 +126,7 @@ class BlogPagesTest {
         tester.assertInvisible("newPost");
         tester.assertInvisible("toApprove");
         tester.assertContainsNot("Mon dessin");
+        assertPageSerializable();
     }
 
     @Test
@@ -152,6 +157,7 @@ class BlogPagesTest {
         tester.assertNoErrorMessage();
         assertEquals(CommentStatus.APPROVED, blog.post(TEACHER, CLASS_A, post.id()).comments().get(0).status());
         tester.assertInvisible("comments:comment:0:pending");
+        assertPageSerializable();
     }
 
     @Test
@@ -162,10 +168,21 @@ class BlogPagesTest {
         tester.assertInvisible("actions:confirm");
         tester.newFormTester("actions").submit("delete");
         tester.assertVisible("actions:confirm");
+        assertPageSerializable();
         assertEquals(1, blog.overview(TEACHER, CLASS_A).posts().stream().filter(p -> p.id().equals(post.id())).count());
 
         tester.newFormTester("actions").submit("confirm:yes");
         tester.assertRenderedPage(BlogHomePage.class);
         assertTrue(blog.overview(TEACHER, CLASS_A).posts().stream().noneMatch(p -> p.id().equals(post.id())));
+        assertPageSerializable();
+    }
+
+    /* Wicket stores pages serialised between requests; the tester does not, so check it here. */
+    private void assertPageSerializable() {
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(tester.getLastRenderedPage());
+        } catch (IOException e) {
+            throw new AssertionError("The page cannot be serialised: " + e, e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.cartable.blog.internal.web;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -59,8 +60,14 @@ abstract class BlogBasePage extends ClassAppPage {
         }
     }
 
+    /** A call to the service kept by a button until it is pressed: it is serialised with the page. */
+    @FunctionalInterface
+    interface Action extends Serializable {
+        void run();
+    }
+
     /** Runs an action; a refusal is shown in the page's language above the page rather than as an error page. */
-    boolean act(Runnable action) {
+    boolean act(Action action) {
         try {
             action.run();
             return true;

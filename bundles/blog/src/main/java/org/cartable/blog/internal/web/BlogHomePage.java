@@ -173,7 +173,7 @@ public class BlogHomePage extends BlogBasePage {
     }
 
     /** A submit button running one service call; success shows the given message, then the list is reloaded. */
-    private Button button(String id, Runnable action, String successKey) {
+    private Button button(String id, Action action, String successKey) {
         return new Button(id) {
             @Override
             public void onSubmit() {

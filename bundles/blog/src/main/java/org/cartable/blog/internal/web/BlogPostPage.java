@@ -165,7 +165,7 @@ public class BlogPostPage extends BlogBasePage {
         };
     }
 
-    private Button postButton(String id, IModel<Post> post, PostAction action, Runnable call, String successKey) {
+    private Button postButton(String id, IModel<Post> post, PostAction action, Action call, String successKey) {
         Button button = new Button(id) {
             @Override
             public void onSubmit() {
@@ -214,7 +214,8 @@ public class BlogPostPage extends BlogBasePage {
         return section;
     }
 
-    private Button commentButton(String id, Comment comment, CommentAction action, Runnable call, String successKey) {
+    private Button commentButton(String id, Comment comment, CommentAction action, Action call,
+                                 String successKey) {
         Button button = new Button(id) {
             @Override
             public void onSubmit() {

@@ -11,6 +11,7 @@ import org.apache.wicket.util.string.Strings;
 final class RichText {
 
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<[a-zA-Z/!]");
     /* Tags that separate words; other tags (b, i, a...) may sit inside a word. */
     private static final Pattern BLOCK_TAG = Pattern.compile(
             "(?i)</?(p|div|br|h[1-6]|li|ul|ol|table|tr|td|th|blockquote|pre|hr|img)\\b[^>]*>");
@@ -23,10 +24,10 @@ final class RichText {
 
     /**
      * What a textarea gives, as HTML: text without any tag is taken as plain text (escaped, blank lines make
-     * paragraphs, line breaks stay), anything else as the HTML the writer meant.
+     * paragraphs, line breaks stay; "3 < 5" is text), anything else as the HTML the writer meant.
      */
     static String fromTextarea(String input) {
-        if (input == null || input.contains("<")) {
+        if (input == null || LOOKS_LIKE_HTML.matcher(input).find()) {
             return input;
         }
         return Arrays.stream(BLANK_LINES.split(input.strip()))

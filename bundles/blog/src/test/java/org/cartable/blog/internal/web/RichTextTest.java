@@ -13,6 +13,11 @@ class RichTextTest {
     }
 
     @Test
+    void aLoneLessThanSignIsText() {
+        assertEquals("<p>3 &lt; 5</p>", RichText.fromTextarea("3 < 5"));
+    }
+
+    @Test
     void htmlIsLeftToTheSanitiser() {
         assertEquals("<b>gras</b>\n", RichText.fromTextarea("<b>gras</b>\n"));
     }

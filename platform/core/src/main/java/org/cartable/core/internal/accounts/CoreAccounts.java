@@ -52,7 +52,12 @@ public final class CoreAccounts implements Accounts {
         this(jpa, AccountSettings.from(config), Clock.systemUTC());
     }
 
-    public CoreAccounts(JpaTemplate jpa, AccountSettings settings, Clock clock) {
+    /** Builds the component outside OSGi (tests, tools) from already resolved collaborators. */
+    public static CoreAccounts create(JpaTemplate jpa, AccountSettings settings, Clock clock) {
+        return new CoreAccounts(jpa, settings, clock);
+    }
+
+    private CoreAccounts(JpaTemplate jpa, AccountSettings settings, Clock clock) {
         this.jpa = jpa;
         this.clock = clock;
         this.hasher = new PasswordHasher(settings.bcryptCost());

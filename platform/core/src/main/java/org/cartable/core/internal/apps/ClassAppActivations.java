@@ -55,7 +55,13 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         this(jpa, directory, catalog, parseIds(config.defaultApps()), Clock.systemUTC());
     }
 
-    public ClassAppActivations(JpaTemplate jpa, Directory directory, AppCatalog catalog, Set<String> defaultApps,
+    /** Builds the component outside OSGi (tests, tools) from already resolved collaborators. */
+    public static ClassAppActivations create(JpaTemplate jpa, Directory directory, AppCatalog catalog, Set<String> defaultApps,
+                               Clock clock) {
+        return new ClassAppActivations(jpa, directory, catalog, defaultApps, clock);
+    }
+
+    private ClassAppActivations(JpaTemplate jpa, Directory directory, AppCatalog catalog, Set<String> defaultApps,
                                Clock clock) {
         this.jpa = jpa;
         this.directory = directory;

@@ -44,7 +44,12 @@ public final class CoreDirectory implements Directory {
         this(jpa, Clock.systemDefaultZone());
     }
 
-    public CoreDirectory(JpaTemplate jpa, Clock clock) {
+    /** Builds the component outside OSGi (tests, tools) from already resolved collaborators. */
+    public static CoreDirectory create(JpaTemplate jpa, Clock clock) {
+        return new CoreDirectory(jpa, clock);
+    }
+
+    private CoreDirectory(JpaTemplate jpa, Clock clock) {
         this.jpa = jpa;
         this.clock = clock;
     }

@@ -24,7 +24,12 @@ public final class CoreSchema {
         this(migrator, context.getBundle());
     }
 
-    public CoreSchema(SchemaMigrator migrator, Bundle bundle) {
+    /** Builds the component outside OSGi (tests, tools) from already resolved collaborators. */
+    public static CoreSchema create(SchemaMigrator migrator, Bundle bundle) {
+        return new CoreSchema(migrator, bundle);
+    }
+
+    private CoreSchema(SchemaMigrator migrator, Bundle bundle) {
         migrator.migrate(bundle, CHANGELOG);
     }
 }

@@ -39,7 +39,7 @@ class CoreAccountsTest {
     /** A fresh instance per test: fresh throttling counters. Tests that change the directory restore it. */
     @BeforeEach
     void setUp() {
-        accounts = new CoreAccounts(d.jpa, AccountSettings.defaults().withBcryptCost(4), d.clock);
+        accounts = CoreAccounts.create(d.jpa, AccountSettings.defaults().withBcryptCost(4), d.clock);
     }
 
     @AfterAll
@@ -192,7 +192,7 @@ class CoreAccountsTest {
     @Test
     void unknownLoginsCostABcryptCheckToo() {
         // Warm up, then compare: the unknown login must not answer in a fraction of the known one's time.
-        CoreAccounts slow = new CoreAccounts(d.jpa, AccountSettings.defaults().withBcryptCost(10), d.clock);
+        CoreAccounts slow = CoreAccounts.create(d.jpa, AccountSettings.defaults().withBcryptCost(10), d.clock);
         d.jpa.tx(em -> em.find(Person.class, d.outsider.userId()).setPasswordHash(slow.hashPassword(PASSWORD)));
         // Outsider's login is used by no other test.
         assertThrows(CartableException.class, () -> slow.authenticate("outsider", "wrong", "a"));

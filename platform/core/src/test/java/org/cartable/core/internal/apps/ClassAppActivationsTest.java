@@ -38,7 +38,7 @@ class ClassAppActivationsTest {
         catalog.add(new Object(), new TestApp("blog", AppScope.CLASS), "1.0.0");
         catalog.add(new Object(), new TestApp("gallery", AppScope.CLASS), "1.0.0");
         catalog.add(new Object(), new TestApp("canteen", AppScope.SCHOOL), "1.0.0");
-        activations = new ClassAppActivations(d.jpa, new CoreDirectory(d.jpa, d.clock), catalog,
+        activations = ClassAppActivations.create(d.jpa, CoreDirectory.create(d.jpa, d.clock), catalog,
                 ClassAppActivations.parseIds(" gallery , ,wiki"), d.clock);
     }
 

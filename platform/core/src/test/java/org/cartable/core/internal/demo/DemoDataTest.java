@@ -44,9 +44,9 @@ class DemoDataTest {
     void seed() {
         db = new TestDatabase().migrate("db/core/changelog.xml");
         jpa = db.jpa("cartable-core");
-        firstRun = new DemoData(jpa, 4, clock).seedIfEmpty();
-        directory = new CoreDirectory(jpa, clock);
-        accounts = new CoreAccounts(jpa, AccountSettings.defaults().withBcryptCost(4), clock);
+        firstRun = DemoData.create(jpa, 4, clock).seedIfEmpty();
+        directory = CoreDirectory.create(jpa, clock);
+        accounts = CoreAccounts.create(jpa, AccountSettings.defaults().withBcryptCost(4), clock);
     }
 
     @AfterAll
@@ -71,7 +71,7 @@ class DemoDataTest {
         assertTrue(firstRun);
         long persons = count("Person");
         long enrolments = count("Enrolment");
-        assertFalse(new DemoData(jpa, 4, clock).seedIfEmpty(), "a restart must not seed again");
+        assertFalse(DemoData.create(jpa, 4, clock).seedIfEmpty(), "a restart must not seed again");
         assertEquals(persons, count("Person"));
         assertEquals(enrolments, count("Enrolment"));
     }
@@ -159,7 +159,7 @@ class DemoDataTest {
 
     @Test
     void blogIsStoredAsEnabledForB1AndNothingIsStoredForA1() {
-        ClassAppActivations activations = new ClassAppActivations(jpa, directory, new CoreAppCatalog(), Set.of(), clock);
+        ClassAppActivations activations = ClassAppActivations.create(jpa, directory, new CoreAppCatalog(), Set.of(), clock);
         ClassInfo b1 = classNamed(signIn("teacher2"), "CP B");
         ClassInfo a1 = classNamed(signIn("teacher"), "CM1 A");
         assertTrue(activations.isEnabled(b1.id(), "blog"));
@@ -181,7 +181,7 @@ class DemoDataTest {
         MutableClock august = MutableClock.at("2026-08-20T10:00:00Z");
         try (TestDatabase other = new TestDatabase().migrate("db/core/changelog.xml")) {
             ResourceLocalJpaTemplate otherJpa = other.jpa("cartable-core");
-            new DemoData(otherJpa, 4, august).seedIfEmpty();
+            DemoData.create(otherJpa, 4, august).seedIfEmpty();
             assertEquals(List.of("2024-2025", "2025-2026"), otherJpa.txExpr(em -> em.createQuery(
                     "select distinct c.schoolYear from SchoolClass c order by c.schoolYear", String.class)
                     .getResultList()));

@@ -30,7 +30,7 @@ class CoreDirectoryTest {
     @BeforeAll
     void setUp() {
         d = new SmallDirectory();
-        directory = new CoreDirectory(d.jpa, d.clock);
+        directory = CoreDirectory.create(d.jpa, d.clock);
     }
 
     @AfterAll

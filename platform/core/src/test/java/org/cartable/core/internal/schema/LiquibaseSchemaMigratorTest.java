@@ -49,7 +49,7 @@ class LiquibaseSchemaMigratorTest {
     @Test
     void coreSchemaMigratesCoresOwnChangelog() {
         String[] seen = new String[1];
-        new CoreSchema((owner, path) -> seen[0] = path, (org.osgi.framework.Bundle) null);
+        CoreSchema.create((owner, path) -> seen[0] = path, (org.osgi.framework.Bundle) null);
         assertEquals("db/core/changelog.xml", seen[0]);
     }
 }
