@@ -170,6 +170,8 @@ class BrowserIT {
         WebElement lea = wait.until(d -> d.findElements(By.cssSelector("nav.child-switcher a.chip")).stream()
                 .filter(a -> a.getText().contains("Léa")).findFirst().orElse(null));
         lea.click();
+        wait.until(d -> d.findElements(By.cssSelector("nav.child-switcher a.chip[aria-current='true']")).stream()
+                .anyMatch(a -> a.getText().contains("Léa")));
         WebElement childCard = wait.until(d -> d.findElements(By.cssSelector("article.card")).stream()
                 .filter(c -> c.getText().contains(CLASS_A1) && c.getText().contains("Léa")).findFirst().orElse(null));
         screenshot("parent-lea");
