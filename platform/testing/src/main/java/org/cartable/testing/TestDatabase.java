@@ -43,6 +43,10 @@ public final class TestDatabase implements AutoCloseable {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             new Liquibase(changelogPath, new ClassLoaderResourceAccessor(), database).update("");
+            // Liquibase may leave a read transaction open on a run that had nothing to apply.
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
             return this;
         } catch (Exception e) {
             throw new IllegalStateException("Migration failed: " + changelogPath, e);

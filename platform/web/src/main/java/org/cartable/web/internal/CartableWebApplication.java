@@ -117,6 +117,9 @@ public final class CartableWebApplication extends WebApplication implements Shel
         // Strict CSP with per-request nonces (our markup has no inline script or style), never framed.
         getCspSettings().blocking().strict()
                 .add(CSPDirective.FRAME_ANCESTORS, "'none'")
+                // Rich text may embed pictures as data: URLs (kept by the sanitiser); remote pictures stay blocked so
+                // that reading a class blog never reveals pupils' addresses to third-party servers.
+                .add(CSPDirective.IMG_SRC, "data:")
                 .add(CSPDirective.FORM_ACTION, "'self'");
         // Cross-site state-changing requests are refused using Fetch Metadata, with Origin as fallback.
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener(
