@@ -34,7 +34,6 @@ import static org.cartable.itests.Demo.byId;
 import static org.cartable.itests.Demo.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -180,6 +179,8 @@ class BrowserIT {
         tile(childCard, "blog").click();
         WebElement link = wait.until(d -> postLink(title).orElse(null));
         screenshot("parent-blog");
+        assertTrue(driver.findElements(By.cssSelector("nav.child-switcher a.chip[aria-current='true']")).stream()
+                .allMatch(a -> a.getText().contains("Léa")), "on A1's blog, Léa stays the current child");
         assertFalse(driver.findElements(By.cssSelector("form.new-post")).stream().anyMatch(WebElement::isDisplayed),
                 "a parent gets no writing form");
         link.click();
