@@ -23,8 +23,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,16 +37,22 @@ import java.util.stream.Stream;
 
 /**
  * A Cartable distribution started as a real Karaf process ({@code bin/karaf server}) on a private copy of the unpacked
- * distribution, with moved ports (HTTP 18181, SSH 18101, RMI 11099/44445) so that the tests can run beside a running
- * Cartable. One instance is shared by all the ITs of a run ({@link #shared()}); it is stopped at the end of the run by
+ * distribution, with moved ports (HTTP 18181, SSH 18101, RMI 11099/44445 by default, see the {@code cartable.*.port}
+ * system properties) so that the tests can run beside a running Cartable. One instance is shared by all the ITs of a run ({@link #shared()}); it is stopped at the end of the run by
  * {@link CartableExtension} (JUnit root store) and, as a last resort, by a JVM shutdown hook.
  */
 public final class CartableServer {
 
-    public static final int HTTP_PORT = 18181;
-    public static final int SSH_PORT = 18101;
-    public static final int RMI_REGISTRY_PORT = 11099;
-    public static final int RMI_SERVER_PORT = 44445;
+    // Overridable (-Dcartable.http.port=...) so that a developer's run does not clash with a CI build on the same host.
+    public static final int HTTP_PORT = Integer.getInteger("cartable.http.port", 18181);
+    public static final int SSH_PORT = Integer.getInteger("cartable.ssh.port", 18101);
+    public static final int RMI_REGISTRY_PORT = Integer.getInteger("cartable.rmi.registry.port", 11099);
+    public static final int RMI_SERVER_PORT = Integer.getInteger("cartable.rmi.server.port", 44445);
+    /**
+     * Console/JMX user written into the test copy's {@code etc/users.properties} only (the shipped distribution has
+     * no console user); its password is random per run.
+     */
+    public static final String JMX_USER = "itest";
     public static final String DEMO_PASSWORD = "demo";
     /** Logged by cartable-core's DemoData once the demo directory is written. */
     static final String DEMO_SEEDED_LOG = "Demo directory seeded";
@@ -68,6 +76,7 @@ public final class CartableServer {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final String jmxPassword = randomPassword();
 
     private Process process;
     private int starts;
@@ -167,11 +176,32 @@ public final class CartableServer {
             setProperty(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(SSH_PORT));
             setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(RMI_REGISTRY_PORT));
             setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(RMI_SERVER_PORT));
+            addJmxUser(etc.resolve("users.properties"));
             Files.createDirectories(consoleLog.getParent());
             Files.deleteIfExists(consoleLog);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + home + " from " + source, e);
         }
+    }
+
+    /**
+     * Adds the test-only admin user (Karaf's stock format: {@code USER=PASSWORD,_g_:GROUP} and
+     * {@code _g_\:GROUP=ROLES}) to the copy's users file, so that tests can drive Karaf over JMX like an operator.
+     */
+    private void addJmxUser(Path users) throws IOException {
+        String existing = Files.exists(users) ? Files.readString(users, StandardCharsets.ISO_8859_1) : "";
+        StringBuilder lines = new StringBuilder(existing.endsWith("\n") || existing.isEmpty() ? "" : "\n")
+                .append("# written by cartable-itests for this test copy only\n")
+                .append(JMX_USER).append(" = ").append(jmxPassword).append(",_g_:itestadmins\n")
+                // Our own group name, so that a distribution shipping its own admingroup line is left as it is.
+                .append("_g_\\:itestadmins = group,admin,manager,viewer,systembundles,ssh\n");
+        Files.writeString(users, existing + lines, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Sets {@code key = value} in a Karaf .cfg file: replaces the existing (possibly commented) key, else appends. */
@@ -513,6 +543,16 @@ public final class CartableServer {
         List<String> lines = readLines(file);
         out.append("----- last ").append(Math.min(count, lines.size())).append(" lines of ").append(file).append('\n');
         lines.subList(Math.max(0, lines.size() - count), lines.size()).forEach(l -> out.append(l).append('\n'));
+    }
+
+    // ------------------------------------------------------------------------------------------ JMX
+
+    /**
+     * Connects to Karaf's JMX (RMI connector of the {@code management} feature) as the test-only admin user; the
+     * caller closes it. Retried for a bounded time: the connector may come up a little after REST.
+     */
+    public KarafJmx jmx() {
+        return KarafJmx.connect("127.0.0.1", RMI_REGISTRY_PORT, JMX_USER, jmxPassword, Duration.ofSeconds(30));
     }
 
     // ------------------------------------------------------------------------------------------ HTTP

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Data survives a graceful restart of the shared Karaf. */
 @ExtendWith(CartableExtension.class)
-@Order(7) // class order: see junit-platform.properties
+@Order(8) // class order: see junit-platform.properties
 class RestartIT {
 
     @Test

@@ -45,6 +45,14 @@ class DashboardTest {
         shell.activation.disable(ShellFixture.MARIE, ShellFixture.CM1, "blog");
         shell.signIn(ShellFixture.MARIE);
         assertTrue(shell.html().contains(
+                "Aucune application activée pour cette classe : choisissez-les avec « Gérer les applications »."));
+    }
+
+    @Test
+    void pupilOfAClassWithoutAppsIsToldItsTeacherChooses() {
+        shell.activation.disable(ShellFixture.MARIE, ShellFixture.CM1, "blog");
+        shell.signIn(ShellFixture.LEA);
+        assertTrue(shell.html().contains(
                 "Aucune application activée pour cette classe. Votre enseignant peut en activer."));
     }
 

@@ -15,6 +15,7 @@ import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.cycle.RequestCycle;
 import org.cartable.api.Caller;
+import org.cartable.api.Role;
 import org.cartable.api.web.CartableSession;
 import org.cartable.api.web.ClassAppPage;
 import org.cartable.core.service.InstalledApp;
@@ -43,7 +44,9 @@ public class ClassTiles extends Panel {
         this.forChild = forChild;
         this.tiles = LoadableDetachableModel.of(this::load);
 
-        add(new Label("empty", new StringResourceModel("tiles.empty", this)) {
+        boolean staff = CartableSession.get().caller()
+                .map(caller -> caller.has(Role.TEACHER) || caller.has(Role.DIRECTOR)).orElse(false);
+        add(new Label("empty", new StringResourceModel(staff ? "tiles.empty.staff" : "tiles.empty", this)) {
             private static final long serialVersionUID = 1L;
 
             @Override
