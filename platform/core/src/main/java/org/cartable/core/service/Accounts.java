@@ -20,7 +20,7 @@ public interface Accounts {
     Caller authenticate(String login, String password, String clientAddress);
 
     /** @return a new random bearer token for the caller, valid until it expires or is revoked */
-    String issueToken(Caller caller);
+    IssuedToken issueToken(Caller caller);
 
     /** @return the caller owning a valid, unexpired token */
     Optional<Caller> resolveToken(String token);

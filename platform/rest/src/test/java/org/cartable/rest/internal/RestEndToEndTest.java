@@ -29,7 +29,7 @@ import org.cartable.rest.internal.resources.ClassAppsResource;
 import org.cartable.rest.internal.resources.FeaturesResource;
 import org.cartable.rest.internal.resources.HealthResource;
 import org.cartable.rest.internal.resources.MeResource;
-import org.cartable.rest.internal.resources.SessionResourceFactory;
+import org.cartable.rest.internal.resources.SessionResource;
 import org.cartable.rest.internal.security.AuthenticationFilter;
 import org.cartable.rest.internal.security.BodyLimit;
 import org.cartable.rest.internal.security.SecurityHeadersFilter;
@@ -70,7 +70,7 @@ class RestEndToEndTest {
                 new WebApplicationExceptionMapper(),
                 new UnexpectedExceptionMapper(),
                 new HealthResource(),
-                SessionResourceFactory.create(platform.accounts, platform.directory, Duration.ofHours(12)),
+                new SessionResource(platform.accounts, platform.directory),
                 new MeResource(platform.directory),
                 new AppsResource(platform.catalog),
                 new ClassAppsResource(platform.activation),

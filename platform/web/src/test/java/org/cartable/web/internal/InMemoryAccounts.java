@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.core.service.Accounts;
+import org.cartable.core.service.IssuedToken;
 
 /** Logins and passwords in a map; five failures for a login throttle it, like the real service. */
 final class InMemoryAccounts implements Accounts {
@@ -36,7 +37,7 @@ final class InMemoryAccounts implements Accounts {
     }
 
     @Override
-    public String issueToken(Caller caller) {
+    public IssuedToken issueToken(Caller caller) {
         throw new UnsupportedOperationException("not used by the web shell");
     }
 

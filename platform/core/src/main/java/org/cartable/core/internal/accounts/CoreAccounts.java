@@ -18,6 +18,7 @@ import org.cartable.core.internal.model.AccessToken;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.schema.CoreSchema;
 import org.cartable.core.service.Accounts;
+import org.cartable.core.service.IssuedToken;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -111,7 +112,7 @@ public final class CoreAccounts implements Accounts {
     }
 
     @Override
-    public String issueToken(Caller caller) {
+    public IssuedToken issueToken(Caller caller) {
         if (caller == null) {
             throw CartableException.unauthorized("Sign in first.");
         }
@@ -129,7 +130,7 @@ public final class CoreAccounts implements Accounts {
                     .setParameter("person", person.getId()).setParameter("now", now).executeUpdate();
             em.persist(new AccessToken(sha256(token), person.getId(), now, now.plus(tokenTtl)));
         });
-        return token;
+        return new IssuedToken(token, now.plus(tokenTtl));
     }
 
     @Override

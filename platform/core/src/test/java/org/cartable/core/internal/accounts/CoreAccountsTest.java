@@ -16,6 +16,7 @@ import org.cartable.api.CartableException;
 import org.cartable.api.Role;
 import org.cartable.core.internal.SmallDirectory;
 import org.cartable.core.internal.model.Person;
+import org.cartable.core.service.IssuedToken;
 import org.cartable.core.internal.model.PersonStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,7 +129,7 @@ class CoreAccountsTest {
 
     @Test
     void blockedAccountsCannotSignInNorUseTokens() {
-        String token = accounts.issueToken(accounts.authenticate("parent", PASSWORD, "10.0.0.1"));
+        String token = accounts.issueToken(accounts.authenticate("parent", PASSWORD, "10.0.0.1")).token();
         d.jpa.tx(em -> em.find(Person.class, d.parent.userId()).setStatus(PersonStatus.BLOCKED));
         try {
             assertEquals(CartableException.Kind.UNAUTHORIZED, assertThrows(CartableException.class,
@@ -144,10 +145,12 @@ class CoreAccountsTest {
 
     @Test
     void tokensResolveUntilTheyExpireAndOnlyTheirHashIsStored() {
-        String token = accounts.issueToken(d.teacherA1);
+        IssuedToken issued = accounts.issueToken(d.teacherA1);
+        String token = issued.token();
+        assertEquals(d.clock.instant().plus(Duration.ofHours(12)), issued.expiresAt());
         assertEquals(32, Base64.getUrlDecoder().decode(token).length);
         assertEquals(d.teacherA1.userId(), accounts.resolveToken(token).orElseThrow().userId());
-        assertNotEquals(token, accounts.issueToken(d.teacherA1));
+        assertNotEquals(token, accounts.issueToken(d.teacherA1).token());
 
         List<String> stored = d.jpa.txExpr(em -> em.createQuery(
                         "select t.tokenHash from AccessToken t where t.personId = :person", String.class)
@@ -166,8 +169,8 @@ class CoreAccountsTest {
 
     @Test
     void revokedTokensStopWorkingAndUnknownOnesAreIgnored() {
-        String token = accounts.issueToken(d.pupilA1);
-        String other = accounts.issueToken(d.pupilA1);
+        String token = accounts.issueToken(d.pupilA1).token();
+        String other = accounts.issueToken(d.pupilA1).token();
         accounts.revokeToken(token);
         assertTrue(accounts.resolveToken(token).isEmpty());
         assertTrue(accounts.resolveToken(other).isPresent());
@@ -178,7 +181,7 @@ class CoreAccountsTest {
     @Test
     void callerReloadsRolesChangedSinceSignIn() {
         Caller before = accounts.authenticate("teacher.b1", PASSWORD, "10.0.0.1");
-        String token = accounts.issueToken(before);
+        String token = accounts.issueToken(before).token();
         d.jpa.tx(em -> em.find(Person.class, before.userId()).getRoles().add(Role.PARENT));
         try {
             assertEquals(Set.of(Role.TEACHER, Role.PARENT), accounts.caller(before.userId()).orElseThrow().roles());

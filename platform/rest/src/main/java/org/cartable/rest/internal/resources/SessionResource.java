@@ -20,6 +20,7 @@ import org.cartable.api.CartableException;
 import org.cartable.api.Directory;
 import org.cartable.api.rest.RestApi;
 import org.cartable.core.service.Accounts;
+import org.cartable.core.service.IssuedToken;
 import org.cartable.rest.internal.security.Credentials;
 import org.cartable.rest.internal.security.SessionCookie;
 import org.osgi.service.component.annotations.Activate;
@@ -28,42 +29,23 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/**
- * Sign-in and sign-out.
- * <p>
- * {@link Accounts#issueToken} does not return the expiry, so the answer's {@code expiresAt} is computed from the
- * same configuration the core reads ({@code org.cartable.core.accounts}, {@code tokenTtlHours}); it can only be a
- * few milliseconds later than the stored expiry.
- */
-@Component(service = SessionResource.class, configurationPid = SessionResource.ACCOUNTS_PID)
+/** Sign-in and sign-out. */
+@Component(service = SessionResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
 @Path("session")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SessionResource {
 
-    static final String ACCOUNTS_PID = "org.cartable.core.accounts";
-
-    /** The part of the core's accounts configuration that the answer needs; the core owns its metatype. */
-    @interface TokenLifetime {
-        int tokenTtlHours() default 12;
-    }
-
     private static final int MAX_CREDENTIAL_LENGTH = 256;
 
     private final Accounts accounts;
     private final Directory directory;
-    private final Duration tokenLifetime;
 
     @Activate
-    public SessionResource(@Reference Accounts accounts, @Reference Directory directory, TokenLifetime config) {
-        this(accounts, directory, Duration.ofHours(Math.max(1, config.tokenTtlHours())));
-    }
-
-    SessionResource(Accounts accounts, Directory directory, Duration tokenLifetime) {
+    public SessionResource(@Reference Accounts accounts, @Reference Directory directory) {
         this.accounts = accounts;
         this.directory = directory;
-        this.tokenLifetime = tokenLifetime;
     }
 
     @POST
@@ -75,12 +57,12 @@ public final class SessionResource {
         String login = required("login", body.login());
         String password = required("password", body.password());
         Caller caller = accounts.authenticate(login, password, http.getRemoteAddr());
-        Instant issuedAt = Instant.now();
-        String token = accounts.issueToken(caller);
-        Views.SessionView view = new Views.SessionView(token, issuedAt.plus(tokenLifetime),
+        IssuedToken issued = accounts.issueToken(caller);
+        Views.SessionView view = new Views.SessionView(issued.token(), issued.expiresAt(),
                 Views.MeView.of(caller, directory));
+        Duration lifetime = Duration.between(Instant.now(), issued.expiresAt());
         return Response.ok(view)
-                .header(HttpHeaders.SET_COOKIE, SessionCookie.issue(token, tokenLifetime, http.isSecure()))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.issue(issued.token(), lifetime, http.isSecure()))
                 .build();
     }
 

@@ -1,6 +1,8 @@
 package org.cartable.rest.internal.testing;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -29,6 +31,7 @@ import org.cartable.api.Grade;
 import org.cartable.api.PersonSummary;
 import org.cartable.api.Role;
 import org.cartable.core.service.Accounts;
+import org.cartable.core.service.IssuedToken;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
 import org.cartable.core.service.InstalledApp;
@@ -79,7 +82,7 @@ public final class FakePlatform {
     }
 
     public String tokenFor(Caller caller) {
-        return accounts.issueToken(caller);
+        return accounts.issueToken(caller).token();
     }
 
     public final Accounts accounts = new Accounts() {
@@ -98,10 +101,10 @@ public final class FakePlatform {
         }
 
         @Override
-        public String issueToken(Caller caller) {
+        public IssuedToken issueToken(Caller caller) {
             String token = UUID.randomUUID().toString().replace("-", "");
             tokens.put(token, caller);
-            return token;
+            return new IssuedToken(token, Instant.now().plus(Duration.ofHours(12)));
         }
 
         @Override
