@@ -27,6 +27,7 @@ import org.apache.wicket.validation.validator.StringValidator;
 import org.cartable.api.Directory;
 import org.cartable.api.PersonSummary;
 import org.cartable.api.web.Services;
+import org.cartable.api.web.VisibleWhen;
 import org.cartable.blog.internal.BlogOverview;
 import org.cartable.blog.internal.BlogService;
 import org.cartable.blog.internal.BlogSettings;
@@ -79,13 +80,8 @@ public class BlogHomePage extends BlogBasePage {
         IModel<List<Post>> submitted = overview.map(o -> o.posts().stream()
                 .filter(post -> post.status() == PostStatus.SUBMITTED && post.may(PostAction.PUBLISH))
                 .toList());
-        WebMarkupContainer section = new WebMarkupContainer(id) {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(!submitted.getObject().isEmpty());
-            }
-        };
+        WebMarkupContainer section = new WebMarkupContainer(id);
+        section.add(VisibleWhen.of(() -> !submitted.getObject().isEmpty()));
         section.add(new ListView<>("post", submitted) {
             @Override
             protected void populateItem(ListItem<Post> item) {
@@ -112,13 +108,7 @@ public class BlogHomePage extends BlogBasePage {
                 populatePost(item);
             }
         });
-        section.add(new WebMarkupContainer("empty") {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(posts.getObject().isEmpty());
-            }
-        });
+        section.add(new WebMarkupContainer("empty").add(VisibleWhen.of(() -> posts.getObject().isEmpty())));
         return section;
     }
 

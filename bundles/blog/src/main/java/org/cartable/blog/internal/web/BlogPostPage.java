@@ -1,5 +1,6 @@
 package org.cartable.blog.internal.web;
 
+import org.cartable.api.web.VisibleWhen;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -57,20 +58,9 @@ public class BlogPostPage extends BlogBasePage {
 
         add(new BookmarkablePageLink<Void>("back", BlogHomePage.class, forClass(classId())));
         add(new Label("title", post.map(Post::title)));
-        add(new WebMarkupContainer("pinned") {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(post.getObject().pinned());
-            }
-        });
-        add(new Label("status", post.map(p -> getString("status." + p.status().name()))) {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(post.getObject().status() != PostStatus.PUBLISHED);
-            }
-        });
+        add(new WebMarkupContainer("pinned").add(VisibleWhen.of(() -> post.getObject().pinned())));
+        add(new Label("status", post.map(p -> getString("status." + p.status().name())))
+                .add(VisibleWhen.of(() -> post.getObject().status() != PostStatus.PUBLISHED)));
         add(new Label("author", post.map(Post::authorName)));
         add(new Label("date", post.map(p -> format(p.publishedAt() != null ? p.publishedAt() : p.createdAt()))));
         // Sanitised by the service before it was stored: the only markup rendered unescaped.
@@ -87,13 +77,8 @@ public class BlogPostPage extends BlogBasePage {
     }
 
     private Component actions(String id, IModel<Post> post) {
-        Form<Void> actions = new Form<>(id) {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(!editing && MANAGING.stream().anyMatch(post.getObject()::may));
-            }
-        };
+        Form<Void> actions = new Form<>(id);
+        actions.add(VisibleWhen.of(() -> !editing && MANAGING.stream().anyMatch(post.getObject()::may)));
         actions.add(new Button("edit") {
             @Override
             public void onSubmit() {
@@ -120,13 +105,8 @@ public class BlogPostPage extends BlogBasePage {
                 setVisible(post.getObject().may(PostAction.DELETE) && !confirmingDeletion);
             }
         });
-        WebMarkupContainer confirm = new WebMarkupContainer("confirm") {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(post.getObject().may(PostAction.DELETE) && confirmingDeletion);
-            }
-        };
+        WebMarkupContainer confirm = new WebMarkupContainer("confirm");
+        confirm.add(VisibleWhen.of(() -> post.getObject().may(PostAction.DELETE) && confirmingDeletion));
         confirm.add(new Button("yes") {
             @Override
             public void onSubmit() {

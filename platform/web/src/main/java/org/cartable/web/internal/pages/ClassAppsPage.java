@@ -26,6 +26,7 @@ import org.cartable.api.ClassInfo;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.web.AppBasePage;
 import org.cartable.api.web.ClassAppPage;
+import org.cartable.api.web.VisibleWhen;
 import org.cartable.web.internal.CartableWebApplication;
 import org.cartable.web.internal.PlatformServices;
 
@@ -63,15 +64,7 @@ public final class ClassAppsPage extends AppBasePage {
         add(new BookmarkablePageLink<Void>("back", getApplication().getHomePage()));
         add(new FeedbackPanel("feedback"));
         add(new WebMarkupContainer("readOnly").setVisible(!canManage));
-        add(new WebMarkupContainer("noApp") {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(rows.getObject().isEmpty());
-            }
-        });
+        add(new WebMarkupContainer("noApp").add(VisibleWhen.of(() -> rows.getObject().isEmpty())));
         add(new ListView<>("app", rows) {
             private static final long serialVersionUID = 1L;
 

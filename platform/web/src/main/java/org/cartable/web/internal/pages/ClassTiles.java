@@ -18,6 +18,7 @@ import org.cartable.api.Caller;
 import org.cartable.api.Role;
 import org.cartable.api.web.CartableSession;
 import org.cartable.api.web.ClassAppPage;
+import org.cartable.api.web.VisibleWhen;
 import org.cartable.core.service.InstalledApp;
 import org.cartable.web.internal.CartableWebApplication;
 
@@ -46,24 +47,10 @@ public class ClassTiles extends Panel {
 
         boolean staff = CartableSession.get().caller()
                 .map(caller -> caller.has(Role.TEACHER) || caller.has(Role.DIRECTOR)).orElse(false);
-        add(new Label("empty", new StringResourceModel(staff ? "tiles.empty.staff" : "tiles.empty", this)) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(tiles.getObject().isEmpty());
-            }
-        });
-        WebMarkupContainer list = new WebMarkupContainer("tiles") {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(!tiles.getObject().isEmpty());
-            }
-        };
+        add(new Label("empty", new StringResourceModel(staff ? "tiles.empty.staff" : "tiles.empty", this))
+                .add(VisibleWhen.of(() -> tiles.getObject().isEmpty())));
+        WebMarkupContainer list = new WebMarkupContainer("tiles");
+        list.add(VisibleWhen.of(() -> !tiles.getObject().isEmpty()));
         add(list);
         list.add(new ListView<>("tile", tiles) {
             private static final long serialVersionUID = 1L;

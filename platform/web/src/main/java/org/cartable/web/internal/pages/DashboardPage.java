@@ -24,6 +24,7 @@ import org.cartable.api.Role;
 import org.cartable.api.web.AppBasePage;
 import org.cartable.api.web.CartableSession;
 import org.cartable.api.web.ClassAppPage;
+import org.cartable.api.web.VisibleWhen;
 import org.cartable.core.service.InstalledApp;
 import org.cartable.web.internal.CartableWebApplication;
 
@@ -68,15 +69,7 @@ public final class DashboardPage extends AppBasePage {
     private WebMarkupContainer staffSection(boolean visible) {
         WebMarkupContainer section = new WebMarkupContainer("staff");
         section.setVisible(visible);
-        section.add(new WebMarkupContainer("noClass") {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(staffClasses.getObject().isEmpty());
-            }
-        });
+        section.add(new WebMarkupContainer("noClass").add(VisibleWhen.of(() -> staffClasses.getObject().isEmpty())));
         section.add(new ListView<>("class", staffClasses) {
             private static final long serialVersionUID = 1L;
 
@@ -113,24 +106,9 @@ public final class DashboardPage extends AppBasePage {
     private WebMarkupContainer parentSection(boolean visible) {
         WebMarkupContainer section = new WebMarkupContainer("parent");
         section.setVisible(visible);
-        section.add(new WebMarkupContainer("noChild") {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(selectedChild.getObject() == null);
-            }
-        });
-        WebMarkupContainer child = new WebMarkupContainer("child") {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(selectedChild.getObject() != null);
-            }
-        };
+        section.add(new WebMarkupContainer("noChild").add(VisibleWhen.of(() -> selectedChild.getObject() == null)));
+        WebMarkupContainer child = new WebMarkupContainer("child");
+        child.add(VisibleWhen.of(() -> selectedChild.getObject() != null));
         section.add(child);
         child.add(new ChildSwitcher("switcher", false));
         IModel<String> childName = selectedChild.map(c -> c.child().displayName());
@@ -138,24 +116,10 @@ public final class DashboardPage extends AppBasePage {
         child.add(new Label("childName", childName));
         child.add(new Label("className", childClass.map(ClassInfo::name)));
         child.add(new Label("school", childClass.map(ClassInfo::schoolName)));
-        child.add(new Label("notEnrolled", new ResourceModel("dashboard.notEnrolled")) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(childClass.getObject() == null);
-            }
-        });
-        child.add(new ClassTiles("tiles", childClass.map(ClassInfo::id), childName) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(childClass.getObject() != null);
-            }
-        });
+        child.add(new Label("notEnrolled", new ResourceModel("dashboard.notEnrolled"))
+                .add(VisibleWhen.of(() -> childClass.getObject() == null)));
+        child.add(new ClassTiles("tiles", childClass.map(ClassInfo::id), childName)
+                .add(VisibleWhen.of(() -> childClass.getObject() != null)));
         return section;
     }
 
