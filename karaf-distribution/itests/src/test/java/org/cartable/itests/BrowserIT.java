@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -53,6 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(CartableExtension.class)
 @Order(5) // class order: see junit-platform.properties
 class BrowserIT {
+
+    private static final int PHONE_WIDTH = 360;
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("cartable.screenshots.dir", "target/screenshots"));
     private static final Path PROFILE = Path.of(System.getProperty("cartable.browser.profile.dir", "target/chromium-profile"));
@@ -164,7 +168,8 @@ class BrowserIT {
         driver.get(server.baseUrl() + "/app/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.name("login"))); // no session left
 
-        // 7. The parent signs in and switches to Léa.
+        // 7. The parent, on a phone-sized screen, signs in and switches to Léa.
+        driver.manage().window().setSize(new Dimension(PHONE_WIDTH, 740));
         signIn("parent");
         WebElement lea = wait.until(d -> d.findElements(By.cssSelector("nav.child-switcher a.chip")).stream()
                 .filter(a -> a.getText().contains("Léa")).findFirst().orElse(null));
@@ -174,6 +179,7 @@ class BrowserIT {
         WebElement childCard = wait.until(d -> d.findElements(By.cssSelector("article.card")).stream()
                 .filter(c -> c.getText().contains(CLASS_A1) && c.getText().contains("Léa")).findFirst().orElse(null));
         screenshot("parent-lea");
+        assertFitsThePhone();
 
         // 8. The parent opens the blog tile and reads the post.
         tile(childCard, "blog").click();
@@ -188,6 +194,18 @@ class BrowserIT {
         assertTrue(driver.findElement(By.cssSelector(".post-title")).getText().contains(title));
         assertTrue(body.getText().contains(text), () -> "post body: " + body.getText());
         screenshot("parent-reads-post");
+        assertFitsThePhone();
+    }
+
+    /** Nothing wider than a small phone: no sideways scrolling for parents, who mostly use one. */
+    private void assertFitsThePhone() {
+        long contentWidth = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth")).longValue();
+        long viewportWidth = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return window.innerWidth")).longValue();
+        assertTrue(viewportWidth <= PHONE_WIDTH, () -> "viewport is " + viewportWidth + " px wide");
+        assertTrue(contentWidth <= viewportWidth,
+                () -> "page is " + contentWidth + " px wide on a " + viewportWidth + " px screen");
     }
 
     private void signIn(String login) {
