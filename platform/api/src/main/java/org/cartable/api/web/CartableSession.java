@@ -23,12 +23,17 @@ public class CartableSession extends WebSession {
         return (CartableSession) Session.get();
     }
 
-    /** Signs in under a new session id, so that an id planted before login is worthless afterwards. */
+    /**
+     * Signs in under a new session id, so that an id planted before login (session fixation) is worthless
+     * afterwards. The container session keeps its attributes (e.g. the page that asked for sign-in).
+     */
     public void signIn(Caller signedIn) {
-        replaceSession();
+        // The id can only change on a session the container knows about.
+        bind();
+        changeSessionId();
         this.caller = signedIn;
         this.selectedChildId = null;
-        bind();
+        dirty();
     }
 
     public void signOut() {

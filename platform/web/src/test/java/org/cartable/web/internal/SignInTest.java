@@ -2,6 +2,7 @@ package org.cartable.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,16 @@ class SignInTest {
         assertEquals(ShellFixture.MARIE, CartableSession.get().caller().orElseThrow());
         assertTrue(shell.html().contains("Marie Dupont"));
         assertNotNull(shell.accounts.lastClientAddress, "the client address is passed on for throttling");
+    }
+
+    @Test
+    void signInChangesTheSessionId() {
+        shell.tester.startPage(SignInPage.class);
+        CartableSession.get().bind();
+        String planted = shell.tester.getHttpSession().getId();
+        shell.signIn(ShellFixture.MARIE);
+        shell.tester.assertRenderedPage(DashboardPage.class);
+        assertNotEquals(planted, shell.tester.getHttpSession().getId(), "a session id known before sign-in is dead");
     }
 
     @Test
