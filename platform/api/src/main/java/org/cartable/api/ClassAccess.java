@@ -12,7 +12,10 @@ public interface ClassAccess {
     /**
      * @return the caller's relation to the class, which is a member
      * @throws CartableException NOT_FOUND if the class does not exist or the caller is unrelated to it (so that
-     *                           outsiders cannot probe class ids), FORBIDDEN if the app is not enabled for the class
+     *                           outsiders cannot probe class ids) or the app is not installed; FORBIDDEN if none of
+     *                           the caller's roles in the class (teacher, director, pupil, parent of a pupil) is
+     *                           among the app's {@link CartableApp#roles()}, or if the app is not enabled for the
+     *                           class
      */
     ClassRelation check(Caller caller, String classId, String appId);
 }

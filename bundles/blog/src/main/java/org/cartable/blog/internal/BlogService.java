@@ -178,6 +178,13 @@ public final class BlogService {
             PostEntity post = visiblePost(em, me, postId);
             requireAuthorOrStaff(me, post);
             post.edit(cleanTitle, cleanBody, now());
+            if (!me.staff() && post.status() == PostStatus.SUBMITTED) {
+                /*
+                 * A teacher approves what they read: a pupil's change after submitting goes back to draft and must be
+                 * submitted again, so a page opened before the change cannot publish unreviewed text.
+                 */
+                post.moveTo(PostStatus.DRAFT, now());
+            }
             return toPost(em, me, post);
         });
     }

@@ -159,6 +159,7 @@ class BlogServiceTest {
     void authorsChangeTheirPostsOnlyUntilPublished() {
         Post post = blog.createPost(lea, classA, "Titre", "Texte", true);
         blog.updatePost(lea, classA, post.id(), "Titre corrigé", "Texte");
+        blog.submit(lea, classA, post.id());
         blog.publish(teacher, classA, post.id());
 
         assertForbidden(() -> blog.updatePost(lea, classA, post.id(), "Encore", "Texte"));
@@ -169,6 +170,19 @@ class BlogServiceTest {
         assertEquals("Titre du maître", blog.updatePost(teacher, classA, post.id(), "Titre du maître", "T").title());
         blog.deletePost(teacher, classA, post.id());
         assertNotFound(() -> blog.post(teacher, classA, post.id()));
+    }
+
+    @Test
+    void aPupilsChangeAfterSubmittingNeedsSubmittingAgain() {
+        Post submitted = blog.createPost(lea, classA, "Sortie", "Texte relu", true);
+        assertEquals(PostStatus.SUBMITTED, submitted.status());
+        Post changed = blog.updatePost(lea, classA, submitted.id(), "Sortie", "Texte jamais relu");
+        assertEquals(PostStatus.DRAFT, changed.status());
+        assertNotFound(() -> blog.publish(teacher, classA, submitted.id()));
+        assertEquals(PostStatus.SUBMITTED, blog.submit(lea, classA, submitted.id()).status());
+        Post published = blog.publish(teacher, classA, submitted.id());
+        assertEquals(PostStatus.PUBLISHED, published.status());
+        assertTrue(published.body().contains("jamais relu"), "the teacher publishes what was submitted last");
     }
 
     @Test

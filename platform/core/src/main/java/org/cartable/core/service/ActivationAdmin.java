@@ -22,7 +22,8 @@ public interface ActivationAdmin {
     void disable(Caller caller, String classId, String appId);
 
     /**
-     * @return the installed apps enabled for the class
+     * @return the installed apps enabled for the class whose {@code roles()} include one of the caller's roles in
+     *         the class (teacher, director, pupil, parent of a pupil): the tiles the caller can open
      * @throws org.cartable.api.CartableException NOT_FOUND if the caller is not a member of the class
      */
     List<InstalledApp> enabledApps(Caller caller, String classId);

@@ -373,6 +373,17 @@ class RestEndToEndTest {
                     .header("Accept-Language", "de;q=1, en;q=0.5").GET());
             assertEquals("Class blog", json(response).path(0).path("name").asText());
         }
+
+        @Test
+        void malformedAcceptLanguageFallsBackToFrench() throws Exception {
+            for (String malformed : new String[] {";q=1", "xx-;;;"}) {
+                HttpResponse<String> response = send(request("apps")
+                        .header("Authorization", "Bearer " + platform.tokenFor(platform.teacher))
+                        .header("Accept-Language", malformed).GET());
+                assertEquals(200, response.statusCode(), () -> malformed + " -> " + response.body());
+                assertEquals("Blog de la classe", json(response).path(0).path("name").asText());
+            }
+        }
     }
 
     @Nested

@@ -19,7 +19,7 @@ public record AccountSettings(int bcryptCost, Duration tokenTtl, int maxFailures
     }
 
     public static AccountSettings defaults() {
-        return new AccountSettings(10, Duration.ofHours(12), 5, 20, Duration.ofMinutes(10));
+        return new AccountSettings(10, Duration.ofHours(12), 5, 100, Duration.ofMinutes(10));
     }
 
     static AccountSettings from(AccountsConfig config) {

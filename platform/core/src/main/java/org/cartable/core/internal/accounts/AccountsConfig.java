@@ -18,8 +18,15 @@ public @interface AccountsConfig {
     @AttributeDefinition(description = "Failed sign-ins allowed per login within the window")
     int maxFailuresPerLogin() default 5;
 
-    @AttributeDefinition(description = "Failed sign-ins allowed per client address within the window")
-    int maxFailuresPerAddress() default 20;
+    // Why 100: a whole school often signs in from one NAT address; a class of 30 pupils making typos stays far below,
+    // while a client spraying passwords over many logins is still stopped within the window.
+    @AttributeDefinition(description = "Failed sign-ins allowed per client address within the window, all logins"
+            + " together. Trade-off: schools often sign in from ONE shared (NAT) address, and once it reaches the"
+            + " limit every account behind it, including the right passwords of other pupils, is refused until the"
+            + " window slides; a low value locks a whole school out after a few classes' typos, a high value lets a"
+            + " password-spraying client try more logins (each login stays limited by maxFailuresPerLogin)."
+            + " 100 keeps a class of 30 pupils making typos far below the limit.")
+    int maxFailuresPerAddress() default 100;
 
     @AttributeDefinition(description = "Length of the failure-counting window, in minutes")
     int failureWindowMinutes() default 10;

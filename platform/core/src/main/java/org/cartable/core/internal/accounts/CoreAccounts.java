@@ -81,34 +81,48 @@ public final class CoreAccounts implements Accounts {
         }
         String loginKey = Person.loginKey(login);
         String addressKey = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;
-        refuseIfThrottled(perLogin, loginKey);
-        refuseIfThrottled(perAddress, addressKey);
-
-        Optional<Person> found = jpa.txExpr(em -> em.createQuery(
-                        "select p from Person p where p.loginKey = :key", Person.class)
-                .setParameter("key", loginKey).getResultList().stream().findFirst());
-        boolean matches = hasher.verify(password, found.map(Person::getPasswordHash).orElse(dummyHash));
-        if (found.isEmpty() || !matches) {
-            perLogin.recordFailure(loginKey);
-            perAddress.recordFailure(addressKey);
-            throw CartableException.unauthorized(BAD_CREDENTIALS);
+        // The slots are taken before the slow check, under the throttles' locks: parallel wrong passwords cannot all
+        // pass the limit before the first of them is counted. A slot counts as a failure unless given back.
+        LoginThrottle.Reservation loginSlot = perLogin.tryReserve(loginKey)
+                .orElseThrow(() -> throttled(perLogin, loginKey));
+        Optional<LoginThrottle.Reservation> addressSlot = perAddress.tryReserve(addressKey);
+        if (addressSlot.isEmpty()) {
+            perLogin.release(loginSlot);
+            throw throttled(perAddress, addressKey);
         }
-        Person person = found.get();
-        if (!person.isActive()) {
-            // Only someone who knows the password learns that the account is blocked.
-            throw CartableException.unauthorized("This account is blocked. Please contact your school.");
+        boolean failed = false;
+        try {
+            Optional<Person> found = jpa.txExpr(em -> em.createQuery(
+                            "select p from Person p where p.loginKey = :key", Person.class)
+                    .setParameter("key", loginKey).getResultList().stream().findFirst());
+            boolean matches = hasher.verify(password, found.map(Person::getPasswordHash).orElse(dummyHash));
+            if (found.isEmpty() || !matches) {
+                failed = true;
+                throw CartableException.unauthorized(BAD_CREDENTIALS);
+            }
+            Person person = found.get();
+            if (!person.isActive()) {
+                // Only someone who knows the password learns that the account is blocked.
+                throw CartableException.unauthorized("This account is blocked. Please contact your school.");
+            }
+            perLogin.reset(loginKey);
+            return toCaller(person);
+        } finally {
+            if (!failed) {
+                // Right password (or an error before any check): the attempt was no guess, give the slots back.
+                perLogin.release(loginSlot);
+                perAddress.release(addressSlot.get());
+            }
         }
-        perLogin.reset(loginKey);
-        return toCaller(person);
     }
 
-    private static void refuseIfThrottled(LoginThrottle throttle, String key) {
-        throttle.blockedFor(key).ifPresent(wait -> {
-            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new CartableException(CartableException.Kind.TOO_MANY_REQUESTS,
-                    "Too many failed sign-in attempts. Please wait " + minutes
-                            + (minutes == 1 ? " minute" : " minutes") + " before trying again.");
-        });
+    private static CartableException throttled(LoginThrottle throttle, String key) {
+        // The wait can only be missing if the window slid between the refusal and now: say one minute then.
+        Duration wait = throttle.blockedFor(key).orElse(Duration.ofMinutes(1));
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return new CartableException(CartableException.Kind.TOO_MANY_REQUESTS,
+                "Too many failed sign-in attempts. Please wait " + minutes
+                        + (minutes == 1 ? " minute" : " minutes") + " before trying again.");
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.cartable.core.internal.apps;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.cartable.api.CartableException;
 import org.cartable.api.ClassAccess;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Directory;
+import org.cartable.api.Role;
 import org.cartable.core.internal.model.ClassAppActivation;
 import org.cartable.core.internal.model.SchoolClass;
 import org.cartable.core.internal.schema.CoreSchema;
@@ -39,6 +41,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class ClassAppActivations implements AppActivation, ActivationAdmin, ClassAccess {
 
     static final String CLASS_NOT_FOUND = "Class not found.";
+    static final String APP_NOT_FOUND = "App not found.";
 
     private final JpaTemplate jpa;
     private final Directory directory;
@@ -164,20 +167,51 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
 
     @Override
     public List<InstalledApp> enabledApps(Caller caller, String classId) {
-        memberRelation(caller, classId);
+        Set<Role> roles = relationRoles(memberRelation(caller, classId));
         Set<String> enabled = enabledApps(classId);
+        // Only the tiles the caller could open: check() refuses apps whose roles the caller does not hold here.
         return catalog.installed().stream()
                 .filter(app -> app.app().scope() == AppScope.CLASS && enabled.contains(app.id()))
+                .filter(app -> usableWith(app, roles))
                 .toList();
     }
 
     @Override
     public ClassRelation check(Caller caller, String classId, String appId) {
         ClassRelation relation = memberRelation(caller, classId);
+        InstalledApp app = catalog.find(appId).orElseThrow(() -> CartableException.notFound(APP_NOT_FOUND));
+        // The app's declared roles are part of its contract: a parent must not reach a teachers-only app's
+        // services just because it is enabled in the class.
+        if (!usableWith(app, relationRoles(relation))) {
+            throw CartableException.forbidden("The app '" + appId + "' is not available to you in this class.");
+        }
         if (!isEnabled(classId, appId)) {
             throw CartableException.forbidden("The app '" + appId + "' is not enabled for this class.");
         }
         return relation;
+    }
+
+    /** The roles the caller holds in this class, from their relation to it rather than from their account. */
+    static Set<Role> relationRoles(ClassRelation relation) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (relation.teacher()) {
+            roles.add(Role.TEACHER);
+        }
+        if (relation.director()) {
+            roles.add(Role.DIRECTOR);
+        }
+        if (relation.pupil()) {
+            roles.add(Role.PUPIL);
+        }
+        if (relation.isParent()) {
+            roles.add(Role.PARENT);
+        }
+        return roles;
+    }
+
+    private static boolean usableWith(InstalledApp app, Set<Role> roles) {
+        Set<Role> declared = app.app().roles();
+        return declared != null && roles.stream().anyMatch(declared::contains);
     }
 
     /** Unknown classes and outsiders get the same answer, so that class ids cannot be probed. */

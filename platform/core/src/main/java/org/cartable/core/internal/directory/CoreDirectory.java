@@ -20,6 +20,7 @@ import org.cartable.api.Directory;
 import org.cartable.api.PersonSummary;
 import org.cartable.core.internal.model.Enrolment;
 import org.cartable.core.internal.model.Person;
+import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.model.SchoolClass;
 import org.cartable.core.internal.schema.CoreSchema;
 import org.osgi.service.component.annotations.Activate;
@@ -27,13 +28,19 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The school directory read from core's tables. An enrolment counts while it has no end date or ends in the future;
- * blocked accounts relate to no class.
+ * The school directory read from core's tables. An enrolment is current on a day D when it started on or before D
+ * and has no end date or ends after D ({@link #CURRENT_ENROLMENT}, the one predicate every query here uses, so that
+ * the relation to a class, the class lists and the children's current class always agree). Blocked accounts relate
+ * to no class, and give their parents no access either.
  */
 @Component(service = Directory.class)
 public final class CoreDirectory implements Directory {
 
-    private static final String ACTIVE_ENROLMENT = "(e.end is null or e.end > :today)";
+    /**
+     * Enrolment {@code e} is current on {@code :today}. A future enrolment (entered before the school year starts)
+     * opens nothing yet; an ended one (the pupil left, or moved up a year) opens nothing any more.
+     */
+    static final String CURRENT_ENROLMENT = "(e.start <= :today and (e.end is null or e.end > :today))";
 
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -93,13 +100,15 @@ public final class CoreDirectory implements Directory {
                     .setParameter("person", person.getId())
                     .setParameter("school", schoolClass.getSchool().getId()).getSingleResult());
             boolean pupil = count(em.createQuery("select count(e) from Enrolment e"
-                    + " where e.pupil.id = :person and e.schoolClass.id = :class and " + ACTIVE_ENROLMENT, Long.class)
+                    + " where e.pupil.id = :person and e.schoolClass.id = :class and " + CURRENT_ENROLMENT, Long.class)
                     .setParameter("person", person.getId()).setParameter("class", classId)
                     .setParameter("today", today()).getSingleResult());
+            // A blocked child opens nothing to their parents: the parent's access only ever stands for the child's.
             List<String> childIds = em.createQuery("select distinct l.child.id from ParentLink l, Enrolment e"
-                    + " where l.parent.id = :person and e.pupil = l.child and e.schoolClass.id = :class and "
-                    + ACTIVE_ENROLMENT, String.class)
+                    + " where l.parent.id = :person and e.pupil = l.child and l.child.status = :active"
+                    + " and e.schoolClass.id = :class and " + CURRENT_ENROLMENT, String.class)
                     .setParameter("person", person.getId()).setParameter("class", classId)
+                    .setParameter("active", PersonStatus.ACTIVE)
                     .setParameter("today", today()).getResultList();
             return new ClassRelation(classId, teacher, director, pupil, childIds.stream().sorted().toList());
         });
@@ -112,7 +121,7 @@ public final class CoreDirectory implements Directory {
     @Override
     public List<PersonSummary> pupils(String classId) {
         return jpa.txExpr(em -> Views.summaries(em.createQuery("select distinct p from Enrolment e join e.pupil p"
-                        + " where e.schoolClass.id = :class and " + ACTIVE_ENROLMENT, Person.class)
+                        + " where e.schoolClass.id = :class and " + CURRENT_ENROLMENT, Person.class)
                 .setParameter("class", classId).setParameter("today", today()).getResultList()
                 .stream().sorted(BY_NAME).toList()));
     }
@@ -139,17 +148,17 @@ public final class CoreDirectory implements Directory {
                     .setParameter("parent", parentId).getResultList();
             List<ChildInfo> result = new ArrayList<>();
             for (Person child : children) {
-                result.add(new ChildInfo(Views.summary(child), currentClass(em, child.getId())));
+                result.add(new ChildInfo(Views.summary(child), currentClass(em, child.getId(), today())));
             }
             return result;
         });
     }
 
-    /** The class of the latest enrolment still open, whatever the school. */
-    private static ClassInfo currentClass(EntityManager em, String pupilId) {
-        return em.createQuery("select e from Enrolment e where e.pupil.id = :pupil and e.end is null"
+    /** The class of the latest current enrolment, whatever the school. */
+    private static ClassInfo currentClass(EntityManager em, String pupilId, LocalDate today) {
+        return em.createQuery("select e from Enrolment e where e.pupil.id = :pupil and " + CURRENT_ENROLMENT
                         + " order by e.start desc", Enrolment.class)
-                .setParameter("pupil", pupilId).setMaxResults(1).getResultList().stream()
+                .setParameter("pupil", pupilId).setParameter("today", today).setMaxResults(1).getResultList().stream()
                 .findFirst().map(e -> Views.classInfo(e.getSchoolClass())).orElse(null);
     }
 
@@ -168,9 +177,10 @@ public final class CoreDirectory implements Directory {
                             SchoolClass.class)
                     .setParameter("person", person.getId()).getResultList()
                     .forEach(c -> classes.put(c.getId(), c));
+            // Same predicate as relation(): every class listed here opens, and no other class does.
             em.createQuery("select c from Enrolment e join e.schoolClass c where e.pupil.id = :person"
-                            + " and e.schoolYear = :year and " + ACTIVE_ENROLMENT, SchoolClass.class)
-                    .setParameter("person", person.getId()).setParameter("year", SchoolYears.of(today()))
+                            + " and " + CURRENT_ENROLMENT, SchoolClass.class)
+                    .setParameter("person", person.getId())
                     .setParameter("today", today()).getResultList()
                     .forEach(c -> classes.put(c.getId(), c));
             em.createQuery("select c from SchoolClass c, DirectorAssignment d"

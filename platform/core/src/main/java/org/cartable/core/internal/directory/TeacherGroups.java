@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import javax.persistence.EntityManager;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
@@ -24,6 +26,9 @@ import org.osgi.service.component.annotations.Reference;
 public final class TeacherGroups {
 
     private static final Set<Role> ORGANISERS = Set.of(Role.OPERATOR, Role.PLATFORM_ADMIN, Role.COLLECTIVITY_ADMIN);
+    /** Organisers whose scope is the whole platform; collectivity administrators are limited to their own. */
+    private static final Set<Role> PLATFORM_WIDE = Set.of(Role.OPERATOR, Role.PLATFORM_ADMIN);
+    static final String TEACHER_NOT_FOUND = "Teacher not found.";
     private static final int MAX_NAME = 200;
 
     private final JpaTemplate jpa;
@@ -50,7 +55,10 @@ public final class TeacherGroups {
         });
     }
 
-    /** Adding a member twice is harmless. */
+    /**
+     * Adding a member twice is harmless. Operators and platform administrators may add any teacher; a collectivity
+     * administrator only teachers of the schools of their own collectivities.
+     */
     public void addMember(Caller caller, String groupId, String teacherId) {
         requireOrganiser(caller);
         jpa.tx(em -> {
@@ -59,14 +67,25 @@ public final class TeacherGroups {
                 throw CartableException.notFound("Group not found.");
             }
             Person teacher = teacherId == null ? null : em.find(Person.class, teacherId);
-            if (teacher == null) {
-                throw CartableException.notFound("Person not found.");
-            }
-            if (!teacher.getRoles().contains(Role.TEACHER)) {
-                throw CartableException.badRequest("Only teachers can join a teacher group.");
+            // One answer for every id outside the caller's scope (unknown, not a teacher, another collectivity's
+            // teacher), so that an organiser cannot probe who is a teacher, nor where.
+            if (teacher == null || !teacher.getRoles().contains(Role.TEACHER) || !inScope(em, caller, teacher)) {
+                throw CartableException.notFound(TEACHER_NOT_FOUND);
             }
             group.getMembers().add(teacher);
         });
+    }
+
+    private static boolean inScope(EntityManager em, Caller caller, Person teacher) {
+        if (caller.roles().stream().anyMatch(PLATFORM_WIDE::contains)) {
+            return true;
+        }
+        Long assignments = em.createQuery("select count(t) from TeacherAssignment t, CollectivityAdmin a"
+                        + " where t.teacher.id = :teacher and a.person.id = :caller"
+                        + " and t.schoolClass.school.collectivity = a.collectivity", Long.class)
+                .setParameter("teacher", teacher.getId()).setParameter("caller", caller.userId())
+                .getSingleResult();
+        return assignments != null && assignments > 0;
     }
 
     /** @return the members, by name; for organisers and for the group's own members */

@@ -7,7 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -116,8 +124,9 @@ class CoreAccountsTest {
     }
 
     @Test
-    void twentyFailuresFromOneAddressBlockThatAddress() {
-        for (int i = 0; i < 20; i++) {
+    void aHundredFailuresFromOneAddressBlockThatAddress() {
+        assertEquals(100, AccountSettings.defaults().maxFailuresPerAddress());
+        for (int i = 0; i < 100; i++) {
             int attempt = i;
             assertThrows(CartableException.class,
                     () -> accounts.authenticate("spray" + attempt, "guess", "192.0.2.7"));
@@ -125,6 +134,85 @@ class CoreAccountsTest {
         assertEquals(CartableException.Kind.TOO_MANY_REQUESTS, assertThrows(CartableException.class,
                 () -> accounts.authenticate("parent", PASSWORD, "192.0.2.7")).kind());
         assertEquals(d.parent.userId(), accounts.authenticate("parent", PASSWORD, "192.0.2.8").userId());
+    }
+
+    @Test
+    void typosOfAWholeSchoolBehindOneAddressDoNotLockOutOtherAccounts() {
+        // 30 pupils behind the school's NAT, each mistyping three times: 90 failures, below the address limit.
+        for (int pupil = 0; pupil < 30; pupil++) {
+            for (int typo = 0; typo < 3; typo++) {
+                int p = pupil;
+                assertEquals(CartableException.Kind.UNAUTHORIZED, assertThrows(CartableException.class,
+                        () -> accounts.authenticate("pupil" + p, "typo", "203.0.113.5")).kind());
+            }
+        }
+        assertEquals(d.pupilA1.userId(), accounts.authenticate("pupil.a1", PASSWORD, "203.0.113.5").userId());
+        assertEquals(d.parent.userId(), accounts.authenticate("parent", PASSWORD, "203.0.113.5").userId());
+        // Successful sign-ins do not use up the address's allowance either.
+        for (int i = 0; i < 20; i++) {
+            accounts.authenticate("teacher.b1", PASSWORD, "203.0.113.5");
+        }
+        assertEquals(d.teacherA1.userId(), accounts.authenticate("teacher.a1", PASSWORD, "203.0.113.5").userId());
+    }
+
+    @Test
+    void theAddressLimitIsConfigurable() {
+        CoreAccounts strict = CoreAccounts.create(d.jpa,
+                new AccountSettings(4, Duration.ofHours(1), 5, 3, Duration.ofMinutes(10)), d.clock);
+        for (int i = 0; i < 3; i++) {
+            int attempt = i;
+            assertThrows(CartableException.class, () -> strict.authenticate("spray" + attempt, "x", "198.51.100.1"));
+        }
+        assertEquals(CartableException.Kind.TOO_MANY_REQUESTS, assertThrows(CartableException.class,
+                () -> strict.authenticate("parent", PASSWORD, "198.51.100.1")).kind());
+    }
+
+    @Test
+    void parallelWrongPasswordsGetNoMoreChecksThanTheLimit() throws Exception {
+        // A real bcrypt cost, so that the checks overlap as they do in production; an unknown login is checked
+        // against the dummy hash of that cost.
+        CoreAccounts slow = CoreAccounts.create(d.jpa, AccountSettings.defaults(), d.clock);
+        int threads = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<CartableException.Kind>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String address = "10.1.0." + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        slow.authenticate("race-target", "guess", address);
+                        return null;
+                    } catch (CartableException e) {
+                        return e.kind();
+                    }
+                }));
+            }
+            start.countDown();
+            Map<CartableException.Kind, Integer> counts = new EnumMap<>(CartableException.Kind.class);
+            for (Future<CartableException.Kind> answer : answers) {
+                counts.merge(answer.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            int checked = counts.getOrDefault(CartableException.Kind.UNAUTHORIZED, 0);
+            assertEquals(5, checked, counts::toString);
+            assertEquals(threads - 5, counts.getOrDefault(CartableException.Kind.TOO_MANY_REQUESTS, 0),
+                    counts::toString);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSignInInFlightCountsUntilItSucceeds() {
+        LoginThrottle throttle = new LoginThrottle(2, Duration.ofMinutes(10), d.clock);
+        LoginThrottle.Reservation first = throttle.tryReserve("k").orElseThrow();
+        assertTrue(throttle.tryReserve("k").isPresent());
+        assertTrue(throttle.tryReserve("k").isEmpty(), "two attempts in flight use up a limit of two");
+        throttle.release(first);
+        assertTrue(throttle.tryReserve("k").isPresent(), "a successful attempt gives its slot back");
+        assertTrue(throttle.tryReserve("k").isEmpty());
+        assertTrue(throttle.tryReserve("other").isPresent());
     }
 
     @Test

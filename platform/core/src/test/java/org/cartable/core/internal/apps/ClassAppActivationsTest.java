@@ -13,6 +13,7 @@ import org.cartable.api.AppScope;
 import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
+import org.cartable.api.Role;
 import org.cartable.core.internal.SmallDirectory;
 import org.cartable.core.internal.directory.CoreDirectory;
 import org.cartable.core.internal.model.ClassAppActivation;
@@ -38,6 +39,7 @@ class ClassAppActivationsTest {
         catalog.add(new Object(), new TestApp("blog", AppScope.CLASS), "1.0.0");
         catalog.add(new Object(), new TestApp("gallery", AppScope.CLASS), "1.0.0");
         catalog.add(new Object(), new TestApp("canteen", AppScope.SCHOOL), "1.0.0");
+        catalog.add(new Object(), new TestApp("planner", AppScope.CLASS, Set.of(Role.TEACHER, Role.DIRECTOR)), "1.0.0");
         activations = ClassAppActivations.create(d.jpa, CoreDirectory.create(d.jpa, d.clock), catalog,
                 ClassAppActivations.parseIds(" gallery , ,wiki"), d.clock);
     }
@@ -140,6 +142,38 @@ class ClassAppActivationsTest {
         CartableException unknown = assertRefused(Kind.NOT_FOUND, () -> activations.check(d.teacherA1, "x", "blog"));
         assertEquals(outsider.getMessage(), unknown.getMessage());
         assertRefused(Kind.NOT_FOUND, () -> activations.check(d.pupilA1, d.oldA, "blog"));
+    }
+
+    @Test
+    void classAccessEnforcesTheAppsDeclaredRoles() {
+        activations.enable(d.teacherA1, d.a1, "planner");
+        assertTrue(activations.check(d.teacherA1, d.a1, "planner").teacher());
+        assertTrue(activations.check(d.directorA, d.a1, "planner").director());
+        CartableException parent = assertRefused(Kind.FORBIDDEN, () -> activations.check(d.parent, d.a1, "planner"));
+        assertEquals("The app 'planner' is not available to you in this class.", parent.getMessage());
+        assertRefused(Kind.FORBIDDEN, () -> activations.check(d.pupilA1, d.a1, "planner"));
+        // Outsiders still learn nothing about the class.
+        assertRefused(Kind.NOT_FOUND, () -> activations.check(d.outsider, d.a1, "planner"));
+    }
+
+    @Test
+    void classAccessToAnAppThatIsNotInstalledIsNotFound() {
+        // "wiki" is enabled by default but not installed: nothing may be served under its id.
+        assertTrue(activations.isEnabled(d.a1, "wiki"));
+        CartableException wiki = assertRefused(Kind.NOT_FOUND, () -> activations.check(d.teacherA1, d.a1, "wiki"));
+        assertEquals("App not found.", wiki.getMessage());
+        assertRefused(Kind.NOT_FOUND, () -> activations.check(d.pupilA1, d.a1, null));
+        assertEquals("Class not found.", assertRefused(Kind.NOT_FOUND,
+                () -> activations.check(d.outsider, d.a1, "wiki")).getMessage());
+    }
+
+    @Test
+    void membersOnlySeeTheTilesOfAppsMadeForTheirRoleInTheClass() {
+        activations.enable(d.teacherA1, d.a1, "planner");
+        assertEquals(List.of("gallery", "planner"), ids(activations.enabledApps(d.teacherA1, d.a1)));
+        assertEquals(List.of("gallery", "planner"), ids(activations.enabledApps(d.directorA, d.a1)));
+        assertEquals(List.of("gallery"), ids(activations.enabledApps(d.parent, d.a1)));
+        assertEquals(List.of("gallery"), ids(activations.enabledApps(d.pupilA1, d.a1)));
     }
 
     @Test

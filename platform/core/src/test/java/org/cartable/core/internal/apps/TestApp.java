@@ -7,8 +7,12 @@ import org.cartable.api.AppScope;
 import org.cartable.api.CartableApp;
 import org.cartable.api.Role;
 
-/** A descriptor as an app bundle would register it. */
-record TestApp(String id, AppScope scope) implements CartableApp {
+/** A descriptor as an app bundle would register it; by default used by every member of a class. */
+record TestApp(String id, AppScope scope, Set<Role> roles) implements CartableApp {
+
+    TestApp(String id, AppScope scope) {
+        this(id, scope, Set.of(Role.TEACHER, Role.DIRECTOR, Role.PUPIL, Role.PARENT));
+    }
 
     @Override
     public String name(Locale locale) {
@@ -23,10 +27,5 @@ record TestApp(String id, AppScope scope) implements CartableApp {
     @Override
     public String icon() {
         return "🧪";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.TEACHER, Role.PUPIL);
     }
 }

@@ -37,7 +37,7 @@ public final class AppsResource {
     @GET
     public List<Views.AppView> installed(@Context SecurityContext security, @Context HttpHeaders headers) {
         RestApi.caller(security);
-        Locale locale = Languages.pick(headers.getAcceptableLanguages());
+        Locale locale = Languages.pick(headers);
         return catalog.installed().stream().map(app -> Views.AppView.of(app, locale)).toList();
     }
 }

@@ -40,7 +40,7 @@ public final class ClassAppsResource {
     @GET
     public List<Views.AppView> enabled(@PathParam("classId") String classId, @Context SecurityContext security,
                                        @Context HttpHeaders headers) {
-        Locale locale = Languages.pick(headers.getAcceptableLanguages());
+        Locale locale = Languages.pick(headers);
         return activation.enabledApps(RestApi.caller(security), classId).stream()
                 .map(app -> Views.AppView.of(app, locale))
                 .toList();

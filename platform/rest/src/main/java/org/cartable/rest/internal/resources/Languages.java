@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import javax.ws.rs.core.HttpHeaders;
+
 /** Picks the language of catalogue texts from {@code Accept-Language}: French or English, French by default. */
 final class Languages {
 
@@ -12,6 +14,20 @@ final class Languages {
     private static final Set<String> SUPPORTED = Set.of("fr", "en");
 
     private Languages() {
+    }
+
+    /**
+     * @return the language for the request; a malformed {@code Accept-Language} (which makes JAX-RS throw while
+     *         parsing it) falls back to French: a language preference is never worth refusing a request
+     */
+    static Locale pick(HttpHeaders headers) {
+        List<Locale> acceptable;
+        try {
+            acceptable = headers.getAcceptableLanguages();
+        } catch (RuntimeException malformedHeader) {
+            return DEFAULT;
+        }
+        return pick(acceptable);
     }
 
     /** @param acceptable the client's languages, most preferred first (as JAX-RS sorts them) */
