@@ -38,8 +38,9 @@ import java.util.stream.Stream;
 /**
  * A Cartable distribution started as a real Karaf process ({@code bin/karaf server}) on a private copy of the unpacked
  * distribution, with moved ports (HTTP 18181, SSH 18101, RMI 11099/44445 by default, see the {@code cartable.*.port}
- * system properties) so that the tests can run beside a running Cartable. One instance is shared by all the ITs of a run ({@link #shared()}); it is stopped at the end of the run by
- * {@link CartableExtension} (JUnit root store) and, as a last resort, by a JVM shutdown hook.
+ * system properties) so that the tests can run beside a running Cartable. One instance is shared by all the ITs of a
+ * run ({@link #shared()}); it is stopped at the end of the run by {@link CartableExtension} (JUnit root store) and, as
+ * a last resort, by a JVM shutdown hook.
  */
 public final class CartableServer {
 
