@@ -202,6 +202,33 @@ class SessionIT {
         assertNoStackTrace(r);
     }
 
+    @Order(8)
+    @Test
+    void unknownCharset415(CartableServer server) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/session"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json; charset=xyz")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"teacher\",\"password\":\"demo\"}"))
+                .build();
+        CartableServer.Response r = server.send(request);
+        assertEquals(415, r.status(), r::toString);
+        assertEquals("unsupported_media_type", r.json().path("error").asText(), r::toString);
+        assertNoStackTrace(r);
+    }
+
+    @Order(9)
+    @Test
+    void malformedAcceptLanguageIsNotAnError(CartableServer server) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/apps"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + server.token("teacher"))
+                .header("Accept-Language", ";q=1")
+                .GET()
+                .build();
+        CartableServer.Response r = server.send(request);
+        assertEquals(200, r.status(), r::toString);
+    }
+
     @Order(100)
     @Test
     void sixthFailedSignInOfALoginIsThrottled(CartableServer server) {
