@@ -55,6 +55,9 @@ public final class CartableServer {
      */
     public static final String JMX_USER = "itest";
     public static final String DEMO_PASSWORD = "demo";
+
+    /** Apps the distribution installs at boot. */
+    static final List<String> DEFAULT_APPS = List.of("blog");
     /** Logged by cartable-core's DemoData once the demo directory is written. */
     static final String DEMO_SEEDED_LOG = "Demo directory seeded";
     /** Logged by Karaf's BootFeaturesInstaller when featuresBoot does not resolve: waiting longer is pointless. */
@@ -374,6 +377,7 @@ public final class CartableServer {
             checkAlive();
             Response response = post(null, "/api/session", Map.of("login", "coladmin", "password", DEMO_PASSWORD));
             if (response.status() == 200) {
+                awaitDefaultApps(deadline, response.json().path("token").asText());
                 return;
             }
             if (response.status() == 429) {
@@ -390,6 +394,24 @@ public final class CartableServer {
             for (long waited = 0; waited < waitMillis; waited += 250) {
                 pause(deadline, 250, "The demo user never could sign in: " + response);
             }
+        }
+    }
+
+    /*
+     * 4. The default apps are the last boot features to start, and each REST resource that registers makes the JAX-RS
+     *    whiteboard rebuild the whole /api application (a few ms of 404 "No service was found"). Ready means: every
+     *    default app is listed, and the catalogue answered twice in a row after that.
+     */
+    private void awaitDefaultApps(long deadline, String token) {
+        int consecutive = 0;
+        while (consecutive < 2) {
+            checkAlive();
+            Response apps = get(token, "/api/apps");
+            boolean listed = apps.status() == 200 && apps.isJson() && DEFAULT_APPS.stream().allMatch(id ->
+                    java.util.stream.StreamSupport.stream(apps.json().spliterator(), false)
+                            .anyMatch(app -> id.equals(app.path("id").asText())));
+            consecutive = listed ? consecutive + 1 : 0;
+            pause(deadline, 250, "The default apps " + DEFAULT_APPS + " never appeared in /api/apps: " + apps);
         }
     }
 

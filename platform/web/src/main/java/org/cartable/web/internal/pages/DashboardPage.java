@@ -66,6 +66,15 @@ public final class DashboardPage extends AppBasePage {
         return new ResourceModel("dashboard.title");
     }
 
+    /** The card of one class: its name, school and app tiles. */
+    private static ClassInfo populateClassCard(ListItem<ClassInfo> item) {
+        ClassInfo info = item.getModelObject();
+        item.add(new Label("name", info.name()));
+        item.add(new Label("school", info.schoolName()));
+        item.add(new ClassTiles("tiles", Model.of(info.id()), Model.of((String) null)));
+        return info;
+    }
+
     private WebMarkupContainer staffSection(boolean visible) {
         WebMarkupContainer section = new WebMarkupContainer("staff");
         section.setVisible(visible);
@@ -75,10 +84,7 @@ public final class DashboardPage extends AppBasePage {
 
             @Override
             protected void populateItem(ListItem<ClassInfo> item) {
-                ClassInfo info = item.getModelObject();
-                item.add(new Label("name", info.name()));
-                item.add(new Label("school", info.schoolName()));
-                item.add(new ClassTiles("tiles", Model.of(info.id()), Model.of((String) null)));
+                ClassInfo info = populateClassCard(item);
                 item.add(new BookmarkablePageLink<Void>("manage", ClassAppsPage.class,
                         ClassAppPage.forClass(info.id())));
             }
@@ -94,10 +100,7 @@ public final class DashboardPage extends AppBasePage {
 
             @Override
             protected void populateItem(ListItem<ClassInfo> item) {
-                ClassInfo info = item.getModelObject();
-                item.add(new Label("name", info.name()));
-                item.add(new Label("school", info.schoolName()));
-                item.add(new ClassTiles("tiles", Model.of(info.id()), Model.of((String) null)));
+                populateClassCard(item);
             }
         });
         return section;
