@@ -36,6 +36,17 @@ public class CartableSession extends WebSession {
         dirty();
     }
 
+    /**
+     * Replaces the signed-in person's details with their current state (roles change, accounts get blocked), keeping
+     * the session. Signing out is the answer to an account that no longer exists or is blocked.
+     */
+    public void refresh(Caller current) {
+        if (caller != null && caller.userId().equals(current.userId()) && !caller.equals(current)) {
+            caller = current;
+            dirty();
+        }
+    }
+
     public void signOut() {
         caller = null;
         selectedChildId = null;

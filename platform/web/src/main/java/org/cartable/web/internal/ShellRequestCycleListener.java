@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.apache.wicket.Page;
 import org.apache.wicket.RestartResponseException;
+import org.apache.wicket.Session;
 import org.apache.wicket.core.request.handler.IPageClassRequestHandler;
 import org.apache.wicket.core.request.handler.PageProvider;
 import org.apache.wicket.core.request.handler.RenderPageRequestHandler;
@@ -16,6 +17,7 @@ import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.http.flow.AbortWithHttpErrorCodeException;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.cartable.api.CartableException;
+import org.cartable.api.web.CartableSession;
 import org.cartable.web.internal.pages.AccessDeniedPage;
 import org.cartable.web.internal.pages.ErrorPage;
 import org.cartable.web.internal.pages.SignInPage;
@@ -42,6 +44,9 @@ final class ShellRequestCycleListener implements IRequestCycleListener {
 
     @Override
     public void onRequestHandlerResolved(RequestCycle cycle, IRequestHandler handler) {
+        if (handler instanceof IPageClassRequestHandler) {
+            refreshSignedInCaller();
+        }
         if (handler instanceof IPageClassRequestHandler pageHandler) {
             Class<?> pageClass;
             try {
@@ -54,6 +59,23 @@ final class ShellRequestCycleListener implements IRequestCycleListener {
                 throw new RestartResponseException(AccessDeniedPage.class, AccessDeniedPage.reason("not_found"));
             }
         }
+    }
+
+    /**
+     * The roles kept in the session are those of sign-in; re-read them for every page so that a blocked account is
+     * out at once and a role change applies without signing in again (static resources skip this).
+     */
+    private static void refreshSignedInCaller() {
+        if (!Session.exists()) {
+            return;
+        }
+        CartableSession session = CartableSession.get();
+        session.caller().ifPresent(signedIn -> CartableWebApplication.get().services().accounts()
+                .caller(signedIn.userId())
+                .ifPresentOrElse(session::refresh, () -> {
+                    session.signOut();
+                    throw new RestartResponseException(SignInPage.class);
+                }));
     }
 
     @Override

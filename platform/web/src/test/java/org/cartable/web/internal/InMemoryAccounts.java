@@ -22,6 +22,14 @@ final class InMemoryAccounts implements Accounts {
         callers.put(caller.login(), caller);
     }
 
+    /** The account as the directory now knows it (new roles), or gone (blocked, deleted) when null. */
+    void replace(Caller before, Caller now) {
+        callers.remove(before.login());
+        if (now != null) {
+            callers.put(now.login(), now);
+        }
+    }
+
     @Override
     public Caller authenticate(String login, String password, String clientAddress) {
         lastClientAddress = clientAddress;

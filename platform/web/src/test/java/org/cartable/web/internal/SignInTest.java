@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
+
 import org.apache.wicket.util.tester.FormTester;
+import org.cartable.api.Caller;
+import org.cartable.api.Role;
 import org.cartable.api.web.CartableSession;
 import org.cartable.api.web.ClassAppPage;
 import org.cartable.web.internal.pages.ClassAppsPage;
@@ -56,6 +60,26 @@ class SignInTest {
         shell.signIn(ShellFixture.MARIE);
         shell.tester.assertRenderedPage(DashboardPage.class);
         assertNotEquals(planted, shell.tester.getHttpSession().getId(), "a session id known before sign-in is dead");
+    }
+
+    @Test
+    void aBlockedAccountIsSignedOutAtItsNextPage() {
+        shell.signIn(ShellFixture.MARIE);
+        shell.tester.assertRenderedPage(DashboardPage.class);
+        shell.accounts.replace(ShellFixture.MARIE, null);
+        shell.tester.startPage(DashboardPage.class);
+        shell.tester.assertRenderedPage(SignInPage.class);
+        assertFalse(CartableSession.get().isSignedIn());
+    }
+
+    @Test
+    void roleChangesApplyWithoutSigningInAgain() {
+        shell.signIn(ShellFixture.MARIE);
+        Caller withParentRole = new Caller(ShellFixture.MARIE.userId(), ShellFixture.MARIE.login(),
+                ShellFixture.MARIE.displayName(), Set.of(Role.TEACHER, Role.PARENT));
+        shell.accounts.replace(ShellFixture.MARIE, withParentRole);
+        shell.tester.startPage(DashboardPage.class);
+        assertEquals(withParentRole, CartableSession.get().caller().orElseThrow());
     }
 
     @Test
