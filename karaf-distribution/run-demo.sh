@@ -13,7 +13,14 @@ home() { ls -d "$demo"/cartable-distribution-* 2>/dev/null | head -n 1; }
 
 stop() {
   local karaf; karaf="$(home)"
-  if [ -n "$karaf" ] && [ -x "$karaf/bin/stop" ]; then "$karaf/bin/stop" >/dev/null 2>&1 || true; fi
+  if [ -n "$karaf" ] && [ -x "$karaf/bin/stop" ]; then
+    "$karaf/bin/stop" >/dev/null 2>&1 || true
+    # bin/stop only asks; wait (bounded) until the JVM has let go of the port and the database.
+    for _ in $(seq 1 30); do
+      pgrep -f "karaf.home=$karaf" >/dev/null 2>&1 || break
+      sleep 1
+    done
+  fi
 }
 
 case "${1:-start}" in
