@@ -30,6 +30,9 @@ public interface Directory {
     /** @return the parent's children with their current class, whatever their schools */
     List<ChildInfo> childrenOf(String parentId);
 
-    /** @return the classes the caller may open: taught, attended, of their children, or of the school they direct */
+    /**
+     * @return the classes the caller works or learns in: taught, attended now, or of the school they direct (a
+     *         parent's children's classes come with {@link #childrenOf})
+     */
     List<ClassInfo> classesOf(Caller caller);
 }
