@@ -1,8 +1,8 @@
 /**
- * Contributing REST resources. A resource is a DS component annotated with {@code @JaxrsResource} and
- * {@code @JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)}; it is served under {@code /api} as long as its
- * bundle is active. Class apps use the path {@code classes/{classId}/<appId>}.
+ * Contributing REST resources. A class app registers a {@link org.cartable.api.rest.ClassAppResource} service,
+ * served under {@code /api/classes/{classId}/<appId>} as long as its bundle is active. Callers come from
+ * {@link org.cartable.api.rest.RestApi#caller}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.cartable.api.rest;

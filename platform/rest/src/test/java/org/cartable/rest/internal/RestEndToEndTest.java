@@ -34,6 +34,7 @@ import org.cartable.rest.internal.security.AuthenticationFilter;
 import org.cartable.rest.internal.security.BodyLimit;
 import org.cartable.rest.internal.security.SecurityHeadersFilter;
 import org.cartable.rest.internal.testing.FakePlatform;
+import org.cartable.rest.internal.resources.ClassAppDispatcher;
 import org.cartable.rest.internal.testing.ProbeResources;
 import org.cartable.rest.internal.testing.RestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +58,12 @@ class RestEndToEndTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private RestServer server;
 
+    private final ClassAppDispatcher dispatcher = new ClassAppDispatcher();
+
     @BeforeAll
     void start() throws Exception {
+        dispatcher.addResource(blog);
+        dispatcher.addResource(orphan);
         Set<Object> singletons = new LinkedHashSet<>(List.of(
                 new CartableJsonProvider(),
                 new AuthenticationFilter(platform.accounts, platform.catalog, platform.classAccess,
@@ -75,8 +80,7 @@ class RestEndToEndTest {
                 new AppsResource(platform.catalog),
                 new ClassAppsResource(platform.activation),
                 new FeaturesResource(platform.features),
-                blog,
-                orphan,
+                dispatcher,
                 new ProbeResources.Probe()));
         server = new RestServer(singletons);
     }
@@ -341,6 +345,19 @@ class RestEndToEndTest {
             assertEquals(200, response.statusCode(), response.body());
             assertEquals("Class blog", json(response).path(0).path("name").asText());
             assertError(get("classes/c1/apps", platform.outsider), 404, "not_found");
+        }
+
+        @Test
+        void anAppThatLeftAnswers404WithoutDisturbingTheOthers() throws Exception {
+            dispatcher.removeResource(orphan);
+            try {
+                assertError(get("classes/c1/orphan", platform.parent), 404, "not_found");
+                assertEquals(200, get("classes/c1/blog", platform.pupil).statusCode());
+                assertEquals(200, get("classes/c1/apps", platform.pupil).statusCode());
+            } finally {
+                dispatcher.addResource(orphan);
+            }
+            assertEquals(200, get("classes/c1/orphan", platform.parent).statusCode());
         }
 
         @Test

@@ -15,7 +15,9 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.CartableException;
+import org.cartable.api.rest.ClassAppResource;
 import org.cartable.api.rest.RestApi;
+import org.cartable.blog.internal.BlogApp;
 import org.cartable.blog.internal.BlogService;
 import org.cartable.blog.internal.BlogSettings;
 import org.cartable.blog.internal.Comment;
@@ -31,29 +33,29 @@ import org.cartable.blog.internal.rest.BlogJson.Settings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code /api/classes/{classId}/blog}: translates HTTP to {@link BlogService} calls and back. It holds no rule of its
+ * {@code /api/classes/{classId}/blog} (routed here by the platform): translates HTTP to {@link BlogService} calls and back. It holds no rule of its
  * own: access checks, validation and refusals all come from the service, and the platform's mappers turn its
  * {@link CartableException}s into JSON errors.
  * <p>
  * Only the methods that read a body declare {@code @Consumes}: the bodiless POSTs (submit, publish...) must not be
  * refused with 415 because a client sent no or another content type.
  */
-@Component(service = BlogResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
-@Path("classes/{classId}/blog")
+@Component(service = ClassAppResource.class)
 @Produces(MediaType.APPLICATION_JSON)
-public final class BlogResource {
+public final class BlogResource implements ClassAppResource {
 
     private final BlogService blog;
 
     @Activate
     public BlogResource(@Reference(name = "blog") BlogService blog) {
         this.blog = blog;
+    }
+
+    @Override
+    public String appId() {
+        return BlogApp.ID;
     }
 
     @GET

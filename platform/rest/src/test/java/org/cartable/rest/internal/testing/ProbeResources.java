@@ -16,6 +16,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.cartable.api.rest.ClassAppResource;
 import org.cartable.api.rest.RestApi;
 
 /** Stand-ins for app resources, to see what the platform's extensions do around them. */
@@ -25,11 +26,15 @@ public final class ProbeResources {
     }
 
     /** An app resource that forgets to check class access itself. */
-    @Path("classes/{classId}/blog")
     @Produces(MediaType.APPLICATION_JSON)
-    public static final class CarelessBlog {
+    public static final class CarelessBlog implements ClassAppResource {
 
         public final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public String appId() {
+            return "blog";
+        }
 
         @GET
         public Map<String, Object> get(@PathParam("classId") String classId, @Context SecurityContext security) {
@@ -39,11 +44,15 @@ public final class ProbeResources {
     }
 
     /** A class resource whose app descriptor is not (or no longer) in the catalogue. */
-    @Path("classes/{classId}/orphan")
     @Produces(MediaType.APPLICATION_JSON)
-    public static final class Orphan {
+    public static final class Orphan implements ClassAppResource {
 
         public final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public String appId() {
+            return "orphan";
+        }
 
         @GET
         public Map<String, Object> get(@PathParam("classId") String classId) {
