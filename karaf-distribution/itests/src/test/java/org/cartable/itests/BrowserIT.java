@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -61,7 +62,7 @@ class BrowserIT {
     private static final Path SCREENSHOTS = Path.of(System.getProperty("cartable.screenshots.dir", "target/screenshots"));
     private static final Path PROFILE = Path.of(System.getProperty("cartable.browser.profile.dir", "target/chromium-profile"));
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String SIGN_OUT = "header.topbar .topbar-tools > a.button-quiet:not(.language-switch)";
+    private static final String SIGN_OUT = "header.topbar .topbar-tools button.sign-out";
 
     private static String a1;
     private WebDriver driver;
@@ -136,7 +137,10 @@ class BrowserIT {
         WebElement toggle = blogRow().findElement(By.cssSelector("button[name='switch']"));
         assertEquals("false", toggle.getAttribute("aria-pressed"), "the blog starts disabled for A1");
         toggle.click();
-        wait.until(d -> blogRow().findElements(By.cssSelector(".state.is-on")).size() == 1);
+        // the page reloads after the click: until it has, there may be no row (or a stale one) to look at
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> blogRowIfPresent().map(row -> row.findElements(By.cssSelector(".state.is-on")).size() == 1)
+                        .orElse(false));
         screenshot("teacher-blog-enabled");
         assertTrue(ids(server.get(server.token("teacher"), "/api/classes/" + a1 + "/apps").json()).contains("blog"),
                 "the click enabled the blog in the back end");
@@ -235,10 +239,14 @@ class BrowserIT {
     }
 
     private WebElement blogRow() {
+        return blogRowIfPresent()
+                .orElseThrow(() -> new AssertionError("no blog in the catalogue: " + driver.getPageSource()));
+    }
+
+    private Optional<WebElement> blogRowIfPresent() {
         return driver.findElements(By.cssSelector("li.app-row")).stream()
                 .filter(r -> r.findElement(By.cssSelector(".app-name")).getText().toLowerCase(Locale.ROOT).contains("blog"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no blog in the catalogue: " + driver.getPageSource()));
+                .findFirst();
     }
 
     private Optional<WebElement> postLink(String title) {

@@ -122,7 +122,7 @@ public final class CartableWebApplication extends WebApplication implements Shel
                 .add(CSPDirective.IMG_SRC, "data:")
                 .add(CSPDirective.FORM_ACTION, "'self'");
         // Cross-site state-changing requests are refused using Fetch Metadata, with Origin as fallback.
-        getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener(
+        getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener(new SameSiteIsNotSameOrigin(),
                 new FetchMetadataResourceIsolationPolicy(), new OriginResourceIsolationPolicy()));
         getRequestCycleListeners().add(new ShellRequestCycleListener());
 

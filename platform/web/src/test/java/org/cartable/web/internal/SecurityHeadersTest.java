@@ -51,6 +51,27 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void sameSitePostFromAnotherOriginIsRefused() {
+        shell.tester.startPage(SignInPage.class);
+        shell.tester.fetchSite = "same-site";
+        org.apache.wicket.util.tester.FormTester form = shell.tester.newFormTester("form");
+        form.setValue("login", "marie");
+        form.setValue("password", ShellFixture.PASSWORD);
+        form.submit();
+        assertEquals(403, shell.tester.getLastResponse().getStatus());
+        assertTrue(!org.cartable.api.web.CartableSession.get().isSignedIn());
+    }
+
+    @Test
+    void anotherSiteCannotSignTheUserOut() {
+        shell.signIn(ShellFixture.MARIE);
+        shell.tester.fetchSite = "cross-site";
+        shell.tester.newFormTester("header:signOut").submit();
+        assertEquals(403, shell.tester.getLastResponse().getStatus());
+        assertTrue(org.cartable.api.web.CartableSession.get().isSignedIn(), "still signed in");
+    }
+
+    @Test
     void frenchByDefault() {
         shell.tester.startPage(SignInPage.class);
         assertTrue(shell.html().contains("lang=\"fr\""));

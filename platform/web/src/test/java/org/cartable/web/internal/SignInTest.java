@@ -146,7 +146,7 @@ class SignInTest {
     @Test
     void signOutEndsTheSession() {
         shell.signIn(ShellFixture.MARIE);
-        shell.tester.clickLink("header:signOut");
+        shell.tester.newFormTester("header:signOut").submit();
         shell.tester.assertRenderedPage(SignInPage.class);
         shell.tester.startPage(DashboardPage.class);
         shell.tester.assertRenderedPage(SignInPage.class);

@@ -2,7 +2,7 @@ package org.cartable.web.internal.pages;
 
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
-import org.apache.wicket.markup.html.link.Link;
+import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.cartable.api.Caller;
 import org.cartable.api.web.CartableSession;
@@ -18,11 +18,12 @@ public final class ShellHeader extends Panel {
         add(new Label("userName", () -> CartableSession.get().caller().map(Caller::displayName).orElse("")));
         add(new ChildSwitcher("children", true));
         add(new LanguageSwitch("language"));
-        add(new Link<Void>("signOut") {
+        // A form, not a link: signing out changes state, so it is a POST that other sites cannot trigger.
+        add(new Form<Void>("signOut") {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public void onClick() {
+            protected void onSubmit() {
                 CartableSession.get().signOut();
                 setResponsePage(SignInPage.class);
             }
