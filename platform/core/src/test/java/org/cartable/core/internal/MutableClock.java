@@ -5,14 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test moves forward, for expiry and throttling windows. */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    /** Shared by the views of this clock in other zones: moving one moves them all. */
+    private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
+
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     public static MutableClock at(String instant) {
@@ -20,21 +28,21 @@ public final class MutableClock extends Clock {
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now.updateAndGet(instant -> instant.plus(duration));
     }
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+    public Clock withZone(ZoneId newZone) {
+        return new MutableClock(now, newZone);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 }

@@ -1,8 +1,11 @@
 package org.cartable.web.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
@@ -15,6 +18,7 @@ final class InMemoryAccounts implements Accounts {
     private final Map<String, String> passwords = new HashMap<>();
     private final Map<String, Caller> callers = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
     String lastClientAddress;
 
     void add(Caller caller, String password) {
@@ -46,16 +50,19 @@ final class InMemoryAccounts implements Accounts {
 
     @Override
     public IssuedToken issueToken(Caller caller) {
-        throw new UnsupportedOperationException("not used by the web shell");
+        String token = UUID.randomUUID().toString();
+        tokens.put(token, caller.userId());
+        return new IssuedToken(token, Instant.now().plus(Duration.ofHours(12)));
     }
 
     @Override
     public Optional<Caller> resolveToken(String token) {
-        return Optional.empty();
+        return Optional.ofNullable(tokens.get(token)).flatMap(this::caller);
     }
 
     @Override
     public void revokeToken(String token) {
+        tokens.remove(token);
     }
 
     @Override

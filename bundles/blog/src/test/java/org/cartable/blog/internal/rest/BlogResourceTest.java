@@ -135,6 +135,7 @@ class BlogResourceTest {
             if (called.getName().equals(method)) {
                 return answer;
             }
+            // the resource asked the request context for something this test does not model: say so loudly
             throw new UnsupportedOperationException(called.getName());
         }));
     }

@@ -266,6 +266,7 @@ public final class FakePlatform {
                             installedFeatures.put((String) args[0], false);
                             yield null;
                         }
+                        // FeaturesResource must use only the calls above; anything else is a test failure
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
 
@@ -281,6 +282,7 @@ public final class FakePlatform {
                     case "toString" -> name + "/1.0.0";
                     case "hashCode" -> name.hashCode();
                     case "equals" -> proxy == args[0];
+                    // the resource reads only the name and version of a feature
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
