@@ -67,8 +67,8 @@ public final class ChildSwitcher extends Panel {
     @Override
     protected void onConfigure() {
         super.onConfigure();
-        // Only useful with a choice to make.
-        setVisible(children.getObject().size() > 1 && !(inHeader && getPage() instanceof DashboardPage));
+        // Only useful with a choice to make; the dashboard has its own switcher, so the header's is not even loaded there.
+        setVisible(!(inHeader && getPage() instanceof DashboardPage) && children.getObject().size() > 1);
     }
 
     @Override
