@@ -1,5 +1,8 @@
 package org.cartable.api;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A refusal that the platform turns into a clear answer: a JSON error with the matching HTTP status for REST,
  * an explanatory page for the web UI. Apps throw it instead of building HTTP responses themselves.
@@ -35,14 +38,30 @@ public class CartableException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final Duration retryAfter;
 
     public CartableException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    private CartableException(Kind kind, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
+        this.retryAfter = retryAfter;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** @return how long the caller should wait before trying again, when the refusal says so */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** A refusal for going too fast; {@code wait} becomes the HTTP {@code Retry-After}. */
+    public static CartableException tooManyRequests(String message, Duration wait) {
+        return new CartableException(Kind.TOO_MANY_REQUESTS, message, wait);
     }
 
     public static CartableException badRequest(String message) {

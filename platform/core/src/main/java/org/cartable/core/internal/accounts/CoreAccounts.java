@@ -120,9 +120,8 @@ public final class CoreAccounts implements Accounts {
         // The wait can only be missing if the window slid between the refusal and now: say one minute then.
         Duration wait = throttle.blockedFor(key).orElse(Duration.ofMinutes(1));
         long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        return new CartableException(CartableException.Kind.TOO_MANY_REQUESTS,
-                "Too many failed sign-in attempts. Please wait " + minutes
-                        + (minutes == 1 ? " minute" : " minutes") + " before trying again.");
+        return CartableException.tooManyRequests("Too many failed sign-in attempts. Please wait " + minutes
+                + (minutes == 1 ? " minute" : " minutes") + " before trying again.", wait);
     }
 
     @Override

@@ -101,6 +101,7 @@ class CoreAccountsTest {
         assertEquals(CartableException.Kind.TOO_MANY_REQUESTS, throttled.kind());
         assertEquals(429, throttled.kind().status());
         assertTrue(throttled.getMessage().contains("wait 10 minutes"), throttled.getMessage());
+        assertEquals(Duration.ofMinutes(10), throttled.retryAfter().orElseThrow());
         // Other logins are not affected.
         accounts.authenticate("pupil.a1", PASSWORD, "10.0.0.99");
 

@@ -2,8 +2,6 @@ package org.cartable.rest.internal.errors;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -18,11 +16,9 @@ public final class Errors {
 
     static final Logger LOG = LoggerFactory.getLogger(Errors.class);
 
-    /** Used when a 429 message gives no duration: long enough to discourage hammering, short enough to be fair. */
+    /** Used when a 429 refusal gives no duration: long enough to discourage hammering, short enough to be fair. */
     static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-    private static final Pattern WAIT = Pattern.compile("(\\d{1,6})\\s*(second|minute|hour)s?\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private static final Map<Integer, ErrorBody> STANDARD = Map.ofEntries(
             Map.entry(400, new ErrorBody("bad_request", "The request is not valid.")),
@@ -54,7 +50,9 @@ public final class Errors {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(kind.code(), message));
         if (kind == CartableException.Kind.TOO_MANY_REQUESTS) {
-            builder.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(message));
+            long seconds = e.retryAfter().map(wait -> Math.max(1, wait.toSeconds()))
+                    .orElse(DEFAULT_RETRY_AFTER_SECONDS);
+            builder.header(HttpHeaders.RETRY_AFTER, seconds);
         }
         return builder.build();
     }
@@ -67,26 +65,6 @@ public final class Errors {
         }
         return status >= 500 ? new ErrorBody("internal_error", "Internal error.")
                 : new ErrorBody("client_error", "The request cannot be served.");
-    }
-
-    /**
-     * {@link CartableException} carries no duration, but the services say how long to wait in the message
-     * ("Please wait 7 minutes"): reuse it so that the header and the sentence agree.
-     */
-    static long retryAfterSeconds(String message) {
-        if (message != null) {
-            Matcher matcher = WAIT.matcher(message);
-            if (matcher.find()) {
-                long amount = Long.parseLong(matcher.group(1));
-                long unit = switch (matcher.group(2).toLowerCase()) {
-                    case "hour" -> 3600;
-                    case "minute" -> 60;
-                    default -> 1;
-                };
-                return Math.max(1, amount * unit);
-            }
-        }
-        return DEFAULT_RETRY_AFTER_SECONDS;
     }
 
     /** A 500 whose body only gives a reference; the stack trace goes to the log under the same reference. */

@@ -1,5 +1,7 @@
 package org.cartable.rest.internal.errors;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,17 +31,14 @@ class ErrorsTest {
                 response.getHeaderString("Retry-After") != null);
     }
 
-    @ParameterizedTest
-    @CsvSource({
-            "'Please wait 7 minutes before trying again.', 420",
-            "'Please wait 1 minute before trying again.', 60",
-            "'Try again in 30 seconds.', 30",
-            "'Come back in 2 hours.', 7200",
-            "'Slow down.', 60"})
-    void retryAfterFollowsTheMessage(String message, long seconds) {
-        assertEquals(seconds, Errors.retryAfterSeconds(message));
-        Response response = Errors.response(new CartableException(CartableException.Kind.TOO_MANY_REQUESTS, message));
-        assertEquals(String.valueOf(seconds), response.getHeaderString("Retry-After"));
+    @Test
+    void retryAfterIsTheWaitTheRefusalGives() {
+        Response response = Errors.response(CartableException.tooManyRequests("Wait.", Duration.ofMinutes(7)));
+        assertEquals("420", response.getHeaderString("Retry-After"));
+        Response subSecond = Errors.response(CartableException.tooManyRequests("Wait.", Duration.ofMillis(10)));
+        assertEquals("1", subSecond.getHeaderString("Retry-After"));
+        Response unknown = Errors.response(new CartableException(CartableException.Kind.TOO_MANY_REQUESTS, "Slow."));
+        assertEquals(String.valueOf(Errors.DEFAULT_RETRY_AFTER_SECONDS), unknown.getHeaderString("Retry-After"));
     }
 
     @Test

@@ -90,8 +90,9 @@ public final class FakePlatform {
         public Caller authenticate(String login, String password, String clientAddress) {
             lastClientAddress = clientAddress;
             if ("locked".equals(login)) {
-                throw new CartableException(CartableException.Kind.TOO_MANY_REQUESTS,
-                        "Too many failed sign-in attempts. Please wait 7 minutes before trying again.");
+                throw CartableException.tooManyRequests(
+                        "Too many failed sign-in attempts. Please wait 7 minutes before trying again.",
+                        Duration.ofMinutes(7));
             }
             Caller caller = byLogin.get(login);
             if (caller == null || !PASSWORD.equals(password)) {
