@@ -1,6 +1,9 @@
 package org.cartable.core.internal.schema;
 
 import java.sql.Connection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -27,6 +30,11 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(LiquibaseSchemaMigrator.class);
 
     private final DataSource dataSource;
+    /**
+     * Bundle versions whose changelog already ran in this JVM. A component that reactivates (a configuration or a
+     * reference changed) asks again; only an updated or reinstalled bundle (new last-modified time) needs Liquibase.
+     */
+    private final Set<String> upToDate = ConcurrentHashMap.newKeySet();
 
     @Activate
     public LiquibaseSchemaMigrator(@Reference(target = "(osgi.jndi.service.name=cartable)") DataSource dataSource) {
@@ -38,8 +46,18 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         if (owner == null) {
             throw new IllegalArgumentException("The bundle owning the changelog is required.");
         }
+        String bundleVersion = owner.getBundleId() + "/" + owner.getLastModified() + "/" + changelogPath;
         // The changelog is a resource of the calling bundle, not of core.
-        migrate(new OSGiResourceAccessor(owner), changelogPath, owner.getSymbolicName());
+        migrateOnce(bundleVersion, () -> new OSGiResourceAccessor(owner), changelogPath, owner.getSymbolicName());
+    }
+
+    void migrateOnce(String bundleVersion, Supplier<ResourceAccessor> resources, String changelogPath,
+                     String ownerName) {
+        if (upToDate.contains(bundleVersion)) {
+            return;
+        }
+        migrate(resources.get(), changelogPath, ownerName);
+        upToDate.add(bundleVersion);
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.cartable.core.internal.schema;
 
+import java.util.function.Supplier;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +12,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import liquibase.resource.ResourceAccessor;
 
 import liquibase.resource.ClassLoaderResourceAccessor;
 
@@ -32,6 +39,23 @@ class LiquibaseSchemaMigratorTest {
                     assertEquals(0, rs.getInt(1));
                 }
             }
+        }
+    }
+
+    @Test
+    void aBundleVersionAlreadyMigratedIsNotMigratedAgain() {
+        try (TestDatabase db = new TestDatabase()) {
+            LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(db.dataSource());
+            AtomicInteger runs = new AtomicInteger();
+            Supplier<ResourceAccessor> counting = () -> {
+                runs.incrementAndGet();
+                return new ClassLoaderResourceAccessor();
+            };
+            migrator.migrateOnce("7/1000/" + CoreSchema.CHANGELOG, counting, CoreSchema.CHANGELOG, "test");
+            migrator.migrateOnce("7/1000/" + CoreSchema.CHANGELOG, counting, CoreSchema.CHANGELOG, "test");
+            assertEquals(1, runs.get(), "a reactivated component does not run Liquibase again");
+            migrator.migrateOnce("7/2000/" + CoreSchema.CHANGELOG, counting, CoreSchema.CHANGELOG, "test");
+            assertEquals(2, runs.get(), "an updated bundle's changelog is checked again");
         }
     }
 
