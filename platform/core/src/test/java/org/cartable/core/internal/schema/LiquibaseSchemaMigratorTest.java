@@ -1,9 +1,5 @@
 package org.cartable.core.internal.schema;
 
-import java.util.function.Supplier;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,9 +13,9 @@ import java.util.function.Supplier;
 
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
-import liquibase.resource.ResourceAccessor;
 
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 
 class LiquibaseSchemaMigratorTest {
 
