@@ -1,7 +1,10 @@
 package org.cartable.api;
 
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
+
+import org.cartable.api.notify.NoticeType;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -31,4 +34,9 @@ public interface CartableApp {
 
     /** @return the roles that use the app */
     Set<Role> roles();
+
+    /** @return the kinds of notices the app publishes, so people can choose how each reaches them */
+    default List<NoticeType> noticeTypes() {
+        return List.of();
+    }
 }
