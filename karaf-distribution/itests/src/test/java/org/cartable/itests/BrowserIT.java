@@ -8,26 +8,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,17 +44,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Order(5) // class order: see junit-platform.properties
 class BrowserIT {
 
-    private static final int PHONE_WIDTH = 360;
-
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("cartable.screenshots.dir", "target/screenshots"));
-    private static final Path PROFILE = Path.of(System.getProperty("cartable.browser.profile.dir", "target/chromium-profile"));
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String SIGN_OUT = "header.topbar .topbar-tools button.sign-out";
-
     private static String a1;
+    private Browser browser;
     private WebDriver driver;
     private WebDriverWait wait;
-    private int step;
 
     @BeforeAll
     static void blogDisabledForA1(CartableServer server) {
@@ -85,34 +65,16 @@ class BrowserIT {
     }
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        for (String binary : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
-            assertTrue(Files.isExecutable(Path.of(binary)),
-                    binary + " is missing: apt-get install -y chromium chromium-driver");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        Path profile = PROFILE.resolve("run-" + System.nanoTime());
-        Files.createDirectories(profile);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=fr-FR", "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        // The driver path is given, so Selenium Manager never goes to the network.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
+    void openBrowser(CartableServer server) throws IOException {
+        browser = Browser.open(server, "BrowserIT");
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (driver != null) {
-            screenshot("end"); // also where a failed step left the page
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -123,15 +85,15 @@ class BrowserIT {
 
         // 1. The teacher signs in.
         driver.get(server.baseUrl() + "/app/");
-        signIn("teacher");
-        screenshot("teacher-dashboard");
+        browser.signIn("teacher");
+        browser.screenshot("teacher-dashboard");
 
         // 2. The app catalogue of A1.
-        WebElement card = classCard(CLASS_A1);
+        WebElement card = browser.classCard(CLASS_A1);
         card.findElement(By.cssSelector("a.button-secondary")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.app-row")));
         assertTrue(driver.getCurrentUrl().contains("/classes/" + a1 + "/apps"), driver.getCurrentUrl());
-        screenshot("teacher-catalogue");
+        browser.screenshot("teacher-catalogue");
 
         // 3. One click enables the blog.
         WebElement toggle = blogRow().findElement(By.cssSelector("button[name='switch']"));
@@ -141,15 +103,15 @@ class BrowserIT {
         wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> blogRowIfPresent().map(row -> row.findElements(By.cssSelector(".state.is-on")).size() == 1)
                         .orElse(false));
-        screenshot("teacher-blog-enabled");
+        browser.screenshot("teacher-blog-enabled");
         assertTrue(ids(server.get(server.token("teacher"), "/api/classes/" + a1 + "/apps").json()).contains("blog"),
                 "the click enabled the blog in the back end");
 
         // 4. Open the blog from the class's tile on the dashboard.
         driver.findElement(By.cssSelector("a.back-link")).click();
-        tile(classCard(CLASS_A1), "blog").click();
+        browser.tile(browser.classCard(CLASS_A1), "blog").click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.new-post")));
-        screenshot("teacher-blog");
+        browser.screenshot("teacher-blog");
 
         // 5. Write and publish a post.
         WebElement form = driver.findElement(By.cssSelector("form.new-post"));
@@ -158,7 +120,7 @@ class BrowserIT {
         form.findElement(By.cssSelector("textarea[name$='body']")).sendKeys(text);
         form.findElement(By.cssSelector("button[name$='publish']")).click();
         wait.until(d -> postLink(title).isPresent());
-        screenshot("teacher-published");
+        browser.screenshot("teacher-published");
         CartableServer.Response blog = server.get(server.token("teacher"), blogPath(a1));
         String postId = blog.json().path("posts").findParents("title").stream()
                 .filter(p -> title.equals(p.path("title").asText())).map(p -> p.path("id").asText())
@@ -166,15 +128,12 @@ class BrowserIT {
         assertEquals("PUBLISHED", byId(blog.json().path("posts"), postId).path("status").asText(), blog::toString);
 
         // 6. Sign out.
-        driver.findElement(By.cssSelector(SIGN_OUT)).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("login")));
-        screenshot("teacher-signed-out");
-        driver.get(server.baseUrl() + "/app/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("login"))); // no session left
+        browser.signOut();
+        browser.screenshot("teacher-signed-out");
 
         // 7. The parent, on a phone-sized screen, signs in and switches to Léa.
-        driver.manage().window().setSize(new Dimension(PHONE_WIDTH, 740));
-        signIn("parent");
+        browser.phone();
+        browser.signIn("parent");
         WebElement lea = wait.until(d -> d.findElements(By.cssSelector("nav.child-switcher a.chip")).stream()
                 .filter(a -> a.getText().contains("Léa")).findFirst().orElse(null));
         lea.click();
@@ -182,13 +141,13 @@ class BrowserIT {
                 .anyMatch(a -> a.getText().contains("Léa")));
         WebElement childCard = wait.until(d -> d.findElements(By.cssSelector("article.card")).stream()
                 .filter(c -> c.getText().contains(CLASS_A1) && c.getText().contains("Léa")).findFirst().orElse(null));
-        screenshot("parent-lea");
-        assertFitsThePhone();
+        browser.screenshot("parent-lea");
+        browser.assertFitsThePhone();
 
         // 8. The parent opens the blog tile and reads the post.
-        tile(childCard, "blog").click();
+        browser.tile(childCard, "blog").click();
         WebElement link = wait.until(d -> postLink(title).orElse(null));
-        screenshot("parent-blog");
+        browser.screenshot("parent-blog");
         assertTrue(driver.findElements(By.cssSelector("nav.child-switcher a.chip[aria-current='true']")).stream()
                 .allMatch(a -> a.getText().contains("Léa")), "on A1's blog, Léa stays the current child");
         assertFalse(driver.findElements(By.cssSelector("form.new-post")).stream().anyMatch(WebElement::isDisplayed),
@@ -197,45 +156,8 @@ class BrowserIT {
         WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".post-body")));
         assertTrue(driver.findElement(By.cssSelector(".post-title")).getText().contains(title));
         assertTrue(body.getText().contains(text), () -> "post body: " + body.getText());
-        screenshot("parent-reads-post");
-        assertFitsThePhone();
-    }
-
-    /** Nothing wider than a small phone: no sideways scrolling for parents, who mostly use one. */
-    private void assertFitsThePhone() {
-        long contentWidth = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollWidth")).longValue();
-        long viewportWidth = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return window.innerWidth")).longValue();
-        assertTrue(viewportWidth <= PHONE_WIDTH, () -> "viewport is " + viewportWidth + " px wide");
-        assertTrue(contentWidth <= viewportWidth,
-                () -> "page is " + contentWidth + " px wide on a " + viewportWidth + " px screen");
-    }
-
-    private void signIn(String login) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("login")));
-        WebElement form = field.findElement(By.xpath("./ancestor::form"));
-        field.clear();
-        field.sendKeys(login);
-        form.findElement(By.name("password")).sendKeys(CartableServer.DEMO_PASSWORD);
-        screenshot(login + "-sign-in");
-        form.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(SIGN_OUT)));
-        assertTrue(driver.findElements(By.name("password")).isEmpty(), "signed in, no password field left");
-    }
-
-    /** The dashboard card of a class (its heading holds the class name). */
-    private WebElement classCard(String className) {
-        return wait.until(d -> d.findElements(By.cssSelector("article.card")).stream()
-                .filter(c -> c.findElements(By.tagName("h3")).stream().anyMatch(h -> h.getText().contains(className)))
-                .findFirst().orElse(null));
-    }
-
-    private WebElement tile(WebElement card, String appWord) {
-        return card.findElements(By.cssSelector("a.tile")).stream()
-                .filter(t -> t.findElement(By.cssSelector(".tile-name")).getText().toLowerCase(Locale.ROOT).contains(appWord))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no '" + appWord + "' tile in: " + card.getText()));
+        browser.screenshot("parent-reads-post");
+        browser.assertFitsThePhone();
     }
 
     private WebElement blogRow() {
@@ -254,15 +176,4 @@ class BrowserIT {
                 .filter(a -> a.getText().trim().equals(title)).findFirst();
     }
 
-    private void screenshot(String name) {
-        step++;
-        try {
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Path target = SCREENSHOTS.resolve(String.format("BrowserIT-%02d-%s.png", step, name));
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            System.out.println("[BrowserIT] screenshot " + target);
-        } catch (IOException | RuntimeException e) {
-            System.out.println("[BrowserIT] screenshot " + name + " failed: " + e);
-        }
-    }
 }
