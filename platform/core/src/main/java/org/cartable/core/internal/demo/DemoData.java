@@ -182,7 +182,9 @@ public final class DemoData {
 
             w.teacherGroup("ERUN du Val", teacher, teacher2);
 
-            // B1 has chosen its blog; A1 has no decision yet, so it follows the configured defaults.
+            // A1 and B1 have chosen their blog (the blog's demo content writes in both); the other classes have no
+            // decision yet, so they follow the configured defaults.
+            w.activation(a1, "blog", true);
             w.activation(b1, "blog", true);
         }
 

@@ -158,14 +158,25 @@ class DemoDataTest {
     }
 
     @Test
-    void blogIsStoredAsEnabledForB1AndNothingIsStoredForA1() {
+    void blogIsStoredAsEnabledForA1AndB1AndNothingIsStoredForA2() {
         ClassAppActivations activations = ClassAppActivations.create(jpa, directory, new CoreAppCatalog(), Set.of(), clock);
         ClassInfo b1 = classNamed(signIn("teacher2"), "CP B");
         ClassInfo a1 = classNamed(signIn("teacher"), "CM1 A");
+        ClassInfo a2 = classNamed(signIn("teacher3"), "CE2-CM1");
         assertTrue(activations.isEnabled(b1.id(), "blog"));
-        assertFalse(activations.isEnabled(a1.id(), "blog"));
+        assertTrue(activations.isEnabled(a1.id(), "blog"));
+        assertFalse(activations.isEnabled(a2.id(), "blog"));
         assertNull(jpa.txExpr(em -> em.createQuery("select a from ClassAppActivation a where a.classId = :c")
-                .setParameter("c", a1.id()).getResultList().stream().findFirst().orElse(null)));
+                .setParameter("c", a2.id()).getResultList().stream().findFirst().orElse(null)));
+    }
+
+    @Test
+    void adultsHaveDemoAddressesAndPupilsNone() {
+        List<String> addresses = jpa.txExpr(em -> em.createQuery("select p.login || ' ' || coalesce(p.email, '-')"
+                + " from Person p where p.login in ('teacher', 'parent', 'director', 'pupil') order by p.login",
+                String.class).getResultList());
+        assertEquals(List.of("director director@demo.cartable.test", "parent parent@demo.cartable.test",
+                "pupil -", "teacher teacher@demo.cartable.test"), addresses);
     }
 
     @Test
