@@ -325,7 +325,7 @@ public final class ImportJob {
                 : state == JobState.NEW || state == JobState.QUEUED ? 0 : (int) (processed * 100 / total);
         return new JobView(id, format.id(), schoolYear, collectivityId, state, dryRun, files, processed, total,
                 Math.min(percent, state == JobState.DONE ? 100 : 99), summary, schools, error, credentials.size(),
-                createdAt);
+                createdAt.toString());
     }
 
     /** Removes the job's files. */

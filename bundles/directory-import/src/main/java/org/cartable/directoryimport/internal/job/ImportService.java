@@ -12,10 +12,10 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -53,33 +53,39 @@ public final class ImportService {
     private final ToolAccess access;
     private final Clock clock;
     private final Path workDir;
-    private final ExecutorService executor;
+    private final Executor executor;
     private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
 
     @Activate
     public ImportService(@Reference(name = "admin") DirectoryAdmin admin,
                          @Reference(name = "territory") Territory territory,
                          @Reference(name = "access") ToolAccess access) {
-        this(admin, territory, access, Clock.systemDefaultZone(), defaultWorkDir());
+        this(admin, territory, access, Clock.systemDefaultZone(), defaultWorkDir(),
+                Executors.newSingleThreadExecutor(r -> {
+                    Thread thread = new Thread(r, "cartable-directory-import");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
     }
 
-    /** Builds the service outside OSGi (tests, benchmark). */
+    /**
+     * Builds the service outside OSGi (tests, benchmark).
+     *
+     * @param executor runs the jobs ({@code Runnable::run} runs them at once, in the caller's thread)
+     */
     public static ImportService create(DirectoryAdmin admin, Territory territory, ToolAccess access, Clock clock,
-                                       Path workDir) {
-        return new ImportService(admin, territory, access, clock, workDir);
+                                       Path workDir, Executor executor) {
+        return new ImportService(admin, territory, access, clock, workDir, executor);
     }
 
-    private ImportService(DirectoryAdmin admin, Territory territory, ToolAccess access, Clock clock, Path workDir) {
+    private ImportService(DirectoryAdmin admin, Territory territory, ToolAccess access, Clock clock, Path workDir,
+                          Executor executor) {
         this.admin = admin;
         this.territory = territory;
         this.access = access;
         this.clock = clock;
         this.workDir = workDir;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "cartable-directory-import");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = executor;
         // Jobs live in memory: files left by a previous start are orphans.
         deleteTree(workDir);
     }
@@ -91,7 +97,9 @@ public final class ImportService {
 
     @Deactivate
     void stop() {
-        executor.shutdownNow();
+        if (executor instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
         jobs.values().forEach(ImportJob::delete);
         jobs.clear();
     }
@@ -239,10 +247,5 @@ public final class ImportService {
         } catch (IOException e) {
             // best effort
         }
-    }
-
-    /** @return the job, for tests that wait for it */
-    Optional<ImportJob> find(String jobId) {
-        return Optional.ofNullable(jobs.get(jobId));
     }
 }

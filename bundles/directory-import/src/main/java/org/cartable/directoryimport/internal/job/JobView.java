@@ -1,7 +1,6 @@
 package org.cartable.directoryimport.internal.job;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +15,12 @@ import java.util.Map;
  * @param schools     one outcome per school of the last start
  * @param error       why the whole job failed, or null
  * @param credentials number of first-login credentials held for the connection sheets
+ * @param createdAt   ISO-8601 instant
  */
 public record JobView(String id, String format, String schoolYear, String collectivityId, JobState state,
                       boolean dryRun, Map<String, Long> files, long processed, long total, int percent,
                       Summary summary, List<SchoolOutcome> schools, String error, int credentials,
-                      Instant createdAt) implements Serializable {
+                      String createdAt) implements Serializable {
 
     /** Totals of a run, or of what a dry run would do. */
     public record Summary(int schools, int schoolsFailed, int schoolsCreated, int classesCreated, int pupilsCreated,
