@@ -98,8 +98,8 @@ public final class GenericCsvFormat implements ImportFormat {
             for (Csv.Row row : csv) {
                 sink.lineRead();
                 try {
-                    String last = Values.required(row.get(col.get("pupilLastName")), "pupil's last name");
-                    String first = Values.required(row.get(col.get("pupilFirstName")), "pupil's first name");
+                    String last = Values.name(row.get(col.get("pupilLastName")), "pupil's last name");
+                    String first = Values.name(row.get(col.get("pupilFirstName")), "pupil's first name");
                     LocalDate birth = col.get("birthDate") < 0 ? null
                             : Values.date(row.get(col.get("birthDate")), "birth date");
                     String pupilId = col.get("pupilId") >= 0

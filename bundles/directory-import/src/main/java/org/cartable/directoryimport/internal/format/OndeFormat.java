@@ -65,8 +65,8 @@ public final class OndeFormat implements ImportFormat {
         for (Csv.Row row : csv) {
             sink.lineRead();
             try {
-                String lastName = Values.required(row.get(last), "last name");
-                String firstName = Values.required(row.get(first), "first name");
+                String lastName = Values.name(row.get(last), "last name");
+                String firstName = Values.name(row.get(first), "first name");
                 LocalDate birthDate = Values.date(row.get(birth), "birth date");
                 Grade grade = Values.grade(row.get(level));
                 sink.pupil(new PupilRecord(row.line(), Values.uai(row.get(uai)), row.get(schoolName),
@@ -94,8 +94,8 @@ public final class OndeFormat implements ImportFormat {
                 String child = Values.pupilKey(Values.required(row.get(pupilLast), "pupil's last name"),
                         Values.required(row.get(pupilFirst), "pupil's first name"),
                         Values.date(row.get(birth), "birth date"));
-                String lastName = Values.required(row.get(last), "guardian's last name");
-                String firstName = Values.required(row.get(first), "guardian's first name");
+                String lastName = Values.name(row.get(last), "guardian's last name");
+                String firstName = Values.name(row.get(first), "guardian's first name");
                 if (!Values.yes(row.get(authority))) {
                     throw new Invalid("no parental authority: no account is created for this person");
                 }

@@ -145,8 +145,8 @@ public final class OneRosterFormat implements ImportFormat {
                 String kind = row.get(role) == null ? "" : row.get(role).toLowerCase(java.util.Locale.ROOT);
                 try {
                     String userId = Values.required(row.get(id), "sourcedId");
-                    String first = Values.required(row.get(given), "givenName");
-                    String last = Values.required(row.get(family), "familyName");
+                    String first = Values.name(row.get(given), "givenName");
+                    String last = Values.name(row.get(family), "familyName");
                     List<String> agentIds = split(row.get(agents));
                     switch (kind) {
                         case "student" -> {

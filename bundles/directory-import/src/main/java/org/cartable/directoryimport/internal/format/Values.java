@@ -35,6 +35,24 @@ public final class Values {
         return value.trim();
     }
 
+    /**
+     * @return the name, written "Le Goff" when the source writes it all in capitals ("LE GOFF", as the registry does
+     *         for last names); other spellings are kept as they are
+     */
+    public static String name(String value, String what) throws Invalid {
+        String name = required(value, what).replaceAll("\\s+", " ");
+        if (!name.equals(name.toUpperCase(Locale.ROOT)) || name.chars().noneMatch(Character::isLetter)) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name.length());
+        boolean wordStart = true;
+        for (char c : name.toCharArray()) {
+            out.append(wordStart ? c : Character.toLowerCase(c));
+            wordStart = c == ' ' || c == '-' || c == '\'';
+        }
+        return out.toString();
+    }
+
     /** @return the UAI in upper case: 7 digits and a letter */
     public static String uai(String value) throws Invalid {
         String uai = required(value, "UAI").toUpperCase(Locale.ROOT);

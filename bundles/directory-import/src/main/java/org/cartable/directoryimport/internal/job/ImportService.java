@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.api.ToolAccess;
+import org.cartable.api.territory.CollectivityInfo;
 import org.cartable.api.territory.SchoolInfo;
 import org.cartable.api.territory.Territory;
 import org.cartable.api.territory.TerritoryScope;
@@ -132,6 +133,13 @@ public final class ImportService {
                 mapping == null ? Map.of() : mapping, workDir.resolve(id), clock.instant());
         jobs.put(id, job);
         return job.view();
+    }
+
+    /** @return the collectivities new schools may be created in (those of the caller's territory scope) */
+    public List<CollectivityInfo> collectivities(Caller caller) {
+        check(caller);
+        TerritoryScope scope = territory.scopeOf(caller);
+        return territory.collectivities().stream().filter(c -> scope.seesCollectivity(c.id())).toList();
     }
 
     /** Stores (or, with {@code append}, extends) an uploaded file of the job. */

@@ -27,6 +27,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.CartableException;
 import org.cartable.api.rest.AppResource;
+import org.cartable.api.territory.CollectivityInfo;
 import org.cartable.api.rest.RestApi;
 import org.cartable.directoryimport.internal.ImportApp;
 import org.cartable.directoryimport.internal.format.Formats;
@@ -81,6 +82,13 @@ public final class ImportResource implements AppResource {
         imports.jobs(RestApi.caller(security)); // access check
         return Formats.ids().stream().map(id -> Formats.byId(id).orElseThrow())
                 .map(f -> new FormatInfo(f.id(), f.fileNames(), f.requiredFiles())).toList();
+    }
+
+    /** The collectivities an unknown school may be created in ({@code collectivityId} of a new job). */
+    @GET
+    @Path("collectivities")
+    public List<CollectivityInfo> collectivities(@Context SecurityContext security) {
+        return imports.collectivities(RestApi.caller(security));
     }
 
     @GET

@@ -49,15 +49,20 @@ public class ContactDetails {
         return phone;
     }
 
-    /** @return whether anything changed */
+    /**
+     * Keeps the new address or number when it differs from the stored one once normalised (sources write the same
+     * address in different cases, the same number with or without +33).
+     *
+     * @return whether anything changed
+     */
     public boolean update(String email, String emailKey, String phone, String phoneKey) {
         boolean changed = false;
-        if (email != null && !email.equals(this.email)) {
+        if (emailKey != null && !emailKey.equals(this.emailKey)) {
             this.email = email;
             this.emailKey = emailKey;
             changed = true;
         }
-        if (phone != null && !phone.equals(this.phone)) {
+        if (phoneKey != null && !phoneKey.equals(this.phoneKey)) {
             this.phone = phone;
             this.phoneKey = phoneKey;
             changed = true;
