@@ -63,6 +63,7 @@ class ImportBrowserIT {
             assertTrue(report.contains("pupils;4;unknown grade 'GS'"), report);
 
             status.findElement(By.linkText("Lancer l’import pour de bon")).click();
+            browser.waiting().until(ExpectedConditions.stalenessOf(status));
             assertEquals("100 %", waitForTheEnd(browser));
             assertTrue(browser.await("section.import-status").getText().contains("Import"));
             assertEquals("2", count(browser, "pupilsCreated"));
@@ -79,8 +80,11 @@ class ImportBrowserIT {
 
     /** Waits until the import is over (the form is back) and returns the percentage shown next to the bar. */
     private static String waitForTheEnd(Browser browser) {
-        browser.waiting().withTimeout(Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("form.import-form")));
+        browser.waiting().withTimeout(Duration.ofSeconds(60)).until(d -> {
+            var percent = d.findElements(By.cssSelector(".import-percent"));
+            return !percent.isEmpty() && percent.get(0).getText().trim().equals("100 %")
+                    && !d.findElements(By.cssSelector("form.import-form")).isEmpty();
+        });
         WebElement bar = browser.await("progress.import-progress");
         assertEquals("100", bar.getAttribute("value"));
         return browser.await(".import-percent").getText().trim();

@@ -198,8 +198,8 @@ public class ImportPage extends ToolPage {
             protected void onPostProcessTarget(AjaxRequestTarget target) {
                 if (!running()) {
                     stop(target);
-                    // The form comes back when the import is over.
-                    target.add(getPage());
+                    // Over: the whole page again, with the form back (an AJAX redirect to this page).
+                    getComponent().setResponsePage(getComponent().getPage());
                 }
             }
 
