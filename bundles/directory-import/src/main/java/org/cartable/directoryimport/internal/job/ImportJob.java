@@ -36,7 +36,6 @@ import org.cartable.directoryimport.internal.format.PupilRecord;
 import org.cartable.directoryimport.internal.format.RecordSink;
 import org.cartable.directoryimport.internal.job.JobView.SchoolOutcome;
 import org.cartable.directoryimport.internal.job.JobView.Summary;
-import org.cartable.directoryimport.internal.job.RosterBuilder.SchoolBatch;
 import org.cartable.directoryimport.internal.sheets.Credential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,11 +184,10 @@ public final class ImportJob {
             });
             format.read(files, new FormatOptions(schoolYear, mapping), builder);
             read.set(Math.max(read.get(), dataLines));
-            List<SchoolBatch> batches = builder.build();
             state = JobState.APPLYING;
             List<SchoolOutcome> outcomes = new ArrayList<>();
             List<Credential> accounts = new ArrayList<>();
-            for (SchoolBatch batch : batches) {
+            builder.forEachSchool(batch -> {
                 String uai = batch.roster().uai();
                 String failure = null;
                 if (!mayImport.test(uai)) {
@@ -214,7 +212,7 @@ public final class ImportJob {
                     }
                 }
                 applied.addAndGet(batch.lines().size());
-            }
+            });
             rejected = report.count();
             schools = List.copyOf(outcomes);
             summary = summarise(outcomes, rejected);

@@ -3,6 +3,7 @@ package org.cartable.directoryimport.internal.job;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.cartable.api.Grade;
 import org.cartable.core.service.SchoolRoster;
@@ -99,16 +101,16 @@ public final class RosterBuilder implements RecordSink {
         report.lineRead();
     }
 
-    /** @return one batch per school, by UAI; guardians of unknown pupils are rejected now */
-    public List<SchoolBatch> build() {
+    /**
+     * Hands out one batch per school, by UAI, and forgets each school once handed out, so that only one school's
+     * roster exists beside the compact records of the others. Guardians of unknown pupils are rejected first.
+     */
+    public void forEachSchool(Consumer<SchoolBatch> action) {
         for (GuardianRecord g : guardians) {
             Map<String, List<String>> childrenBySchool = new LinkedHashMap<>();
-            List<String> unknown = new ArrayList<>();
             for (String pupilId : g.pupilIds()) {
                 String uai = pupilSchool.get(pupilId);
-                if (uai == null) {
-                    unknown.add(pupilId);
-                } else {
+                if (uai != null) {
                     childrenBySchool.computeIfAbsent(uai, u -> new ArrayList<>()).add(pupilId);
                 }
             }
@@ -124,9 +126,12 @@ public final class RosterBuilder implements RecordSink {
             }
         }
         guardians.clear();
-        List<SchoolBatch> batches = new ArrayList<>();
-        for (Map.Entry<String, School> entry : schools.entrySet()) {
+        pupilSchool.clear();
+        Iterator<Map.Entry<String, School>> remaining = schools.entrySet().iterator();
+        while (remaining.hasNext()) {
+            Map.Entry<String, School> entry = remaining.next();
             School school = entry.getValue();
+            remaining.remove();
             List<RosterClass> classes = school.classes.entrySet().stream()
                     .map(c -> new RosterClass(c.getKey(), c.getValue())).toList();
             List<RosterPupil> pupils = school.pupils.values().stream()
@@ -136,10 +141,9 @@ public final class RosterBuilder implements RecordSink {
                     .map(d -> new RosterGuardian(d.first.externalId(), d.first.firstName(), d.first.lastName(),
                             d.first.relationship(), d.first.email(), d.first.phone(), List.copyOf(d.pupils)))
                     .toList();
-            batches.add(new SchoolBatch(new SchoolRoster(source, entry.getKey(), school.name, schoolYear, classes,
+            action.accept(new SchoolBatch(new SchoolRoster(source, entry.getKey(), school.name, schoolYear, classes,
                     pupils, guardianList), school.lines));
         }
-        return batches;
     }
 
     /** The same adult on several lines of a school (one line per child in the registry) is one guardian. */
