@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -80,7 +81,8 @@ class ImportBrowserIT {
 
     /** Waits until the import is over (the form is back) and returns the percentage shown next to the bar. */
     private static String waitForTheEnd(Browser browser) {
-        browser.waiting().withTimeout(Duration.ofSeconds(60)).until(d -> {
+        // The status is redrawn every second: an element found may be replaced before it is read.
+        browser.waiting().withTimeout(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
             var percent = d.findElements(By.cssSelector(".import-percent"));
             return !percent.isEmpty() && percent.get(0).getText().trim().equals("100 %")
                     && !d.findElements(By.cssSelector("form.import-form")).isEmpty();

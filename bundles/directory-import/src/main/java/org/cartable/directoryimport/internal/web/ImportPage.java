@@ -203,9 +203,18 @@ public class ImportPage extends ToolPage {
                 }
             }
 
+            /*
+             * The timer runs only while the import does; it stays enabled so that a tick sent just before the end is
+             * still answered (with the reload below).
+             */
             @Override
-            public boolean isEnabled(org.apache.wicket.Component component) {
-                return running();
+            public void onConfigure(org.apache.wicket.Component component) {
+                super.onConfigure(component);
+                if (running()) {
+                    restart(null);
+                } else {
+                    stop(null);
+                }
             }
         });
         status.add(new Label("mode", () -> getString(job.getObject() != null && job.getObject().dryRun()
