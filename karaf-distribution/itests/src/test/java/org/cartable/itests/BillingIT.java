@@ -73,7 +73,7 @@ class BillingIT {
     }
 
     /** Billing data stays in the database: an invoice issued by an earlier run is credited so billing starts over. */
-    static void creditEarlierInvoices(CartableServer server, String collectivityId) {
+    static void creditEarlierInvoices(CartableServer server, int year, String collectivityId) {
         String operator = server.token("operator");
         CartableServer.Response issued = server.get(operator, BILLING + "/invoices?year=" + year
                 + "&status=ISSUED&kind=INVOICE&collectivityId=" + collectivityId);
@@ -131,7 +131,7 @@ class BillingIT {
     @Test
     @Order(2)
     void operatorRunsBillingForTheCurrentYear(CartableServer server) {
-        creditEarlierInvoices(server, montreuil);
+        creditEarlierInvoices(server, year, montreuil);
         runBilling(server);
         runBilling(server); // a re-run replaces the drafts, never duplicates them
 
