@@ -240,6 +240,19 @@ class BillingServiceTest {
     }
 
     @Test
+    void issuingAYearIssuesEveryDraftAndReportsRefusals() {
+        BillingService billing = service(new FakeTerritory());
+        billing.adjust(OPERATOR, YEAR, VAL, 12, "ULIS");
+        billing.startRun(OPERATOR, YEAR);
+
+        BillingService.IssueReport report = billing.issueAll(OPERATOR, YEAR);
+        assertEquals(List.of("F-2026-000001", "F-2026-000002"), report.issued().stream().sorted().toList());
+        assertEquals(List.of("Saint-Pierre-des-Bois"), List.copyOf(report.refused().keySet()),
+                "no SIRET: refused, the others issued");
+        assertEquals(1, billing.invoices(OPERATOR, new Filter(YEAR, DocumentStatus.DRAFT, null, null)).size());
+    }
+
+    @Test
     void issuedInvoicesAreImmutable() {
         BillingService billing = service(new FakeTerritory());
         billing.startRun(OPERATOR, YEAR);
