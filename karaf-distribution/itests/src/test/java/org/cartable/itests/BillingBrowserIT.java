@@ -7,7 +7,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,8 +51,11 @@ class BillingBrowserIT {
 
             // 2. Runs billing; the progress bar fills up and the run reports what it did.
             browser.driver().findElement(By.cssSelector(".billing-run button.button-primary")).click();
-            browser.waiting().until(d -> d.findElements(By.cssSelector(".billing-run .run-text")).stream()
-                    .anyMatch(t -> t.getText().contains("Facturation terminée")));
+            // the AJAX timer replaces the status while the run goes on, then reloads the page when it is over
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector(".billing-run .run-text")).stream()
+                            .anyMatch(t -> t.getText().contains("Facturation terminée")));
             WebElement bar = browser.driver().findElement(By.cssSelector(".billing-run progress.run-progress"));
             assertEquals(bar.getAttribute("max"), bar.getAttribute("value"), "the bar is full");
             assertEquals("DONE", bar.getAttribute("data-state"));

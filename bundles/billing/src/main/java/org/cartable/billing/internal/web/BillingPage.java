@@ -74,7 +74,7 @@ public class BillingPage extends ToolPage {
 
     public BillingPage(PageParameters parameters) {
         super(parameters);
-        year = parameters.get("year").toInt(billing().currentYear());
+        year = year(parameters);
         invoices = LoadableDetachableModel.of(() -> load(() -> billing().invoices(caller(),
                 new Filter(year, null, null, null))));
         boolean manager = BillingService.manages(caller());
@@ -89,6 +89,14 @@ public class BillingPage extends ToolPage {
         add(run("run", manager));
         add(invoiceList("invoices", manager));
         add(stats("stats"));
+    }
+
+    private static int year(PageParameters parameters) {
+        try {
+            return parameters.get("year").toInt(billing().currentYear());
+        } catch (RuntimeException notAYear) {
+            return billing().currentYear();
+        }
     }
 
     static PageParameters parameters(int year) {
@@ -387,9 +395,15 @@ public class BillingPage extends ToolPage {
                 target.add(status);
             }
 
+            /*
+             * The timer starts only on a page rendered while the run goes on; it stays callable until it has seen
+             * the end (a disabled behaviour would refuse that last call and leave the page stuck).
+             */
             @Override
-            public boolean isEnabled(Component component) {
-                return progress.getObject().state() == RunProgress.State.RUNNING;
+            public void renderHead(Component component, IHeaderResponse response) {
+                if (progress.getObject().state() == RunProgress.State.RUNNING) {
+                    super.renderHead(component, response);
+                }
             }
         });
 
