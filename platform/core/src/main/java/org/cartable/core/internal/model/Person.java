@@ -49,6 +49,9 @@ public class Person {
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "LAST_SIGN_IN_AT")
+    private Instant lastSignInAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "CORE_PERSON_ROLE", joinColumns = @JoinColumn(name = "PERSON_ID"))
     @Enumerated(EnumType.STRING)
@@ -122,5 +125,13 @@ public class Person {
 
     public Set<Role> getRoles() {
         return roles;
+    }
+
+    public Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public void setLastSignInAt(Instant lastSignInAt) {
+        this.lastSignInAt = lastSignInAt;
     }
 }
