@@ -10,18 +10,18 @@ import org.cartable.api.notify.Notice;
 import org.cartable.testing.TestDatabase;
 
 /** The fleet's services over a fresh in-memory Derby with the real changelog, the fake territory and a clock. */
-final class TestFleet implements AutoCloseable {
+public final class TestFleet implements AutoCloseable {
 
-    final FakeTerritory territory = new FakeTerritory();
-    final FakeTerritory.MovableClock clock = new FakeTerritory.MovableClock();
-    final TestDatabase db = new TestDatabase().migrate(FleetService.CHANGELOG);
-    final List<Notice> notices = new java.util.ArrayList<>();
-    final FleetService fleet;
-    final TicketService tickets;
-    final DeliveryImport imports;
-    final GlpiExport export;
+    public final FakeTerritory territory = new FakeTerritory();
+    public final FakeTerritory.MovableClock clock = new FakeTerritory.MovableClock();
+    public final TestDatabase db = new TestDatabase().migrate(FleetService.CHANGELOG);
+    public final List<Notice> notices = new java.util.ArrayList<>();
+    public final FleetService fleet;
+    public final TicketService tickets;
+    public final DeliveryImport imports;
+    public final GlpiExport export;
 
-    TestFleet() {
+    public TestFleet() {
         this(FleetSettings.defaults());
     }
 
@@ -35,11 +35,11 @@ final class TestFleet implements AutoCloseable {
         export = new GlpiExport(fleet);
     }
 
-    Device tablet(String schoolId) {
+    public Device tablet(String schoolId) {
         return create(DeviceKind.TABLET, schoolId);
     }
 
-    Device create(DeviceKind kind, String schoolId) {
+    public Device create(DeviceKind kind, String schoolId) {
         return fleet.create(territory.operator, new DeviceInput(kind, schoolId, "Model " + kind, null, Map.of(),
                 null, null, null, null));
     }
