@@ -40,7 +40,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class DeliveryImport {
 
     public static final int MAX_LINES = 2000;
-    static final List<String> COLUMNS = List.of("kind", "uai", "model", "serial", "supplier", "orderNumber",
+    public static final List<String> COLUMNS = List.of("kind", "uai", "model", "serial", "supplier", "orderNumber",
             "deliveryNumber", "invoiceNumber", "assetNumber", "funding", "value", "purchaseDate", "deliveryDate",
             "warrantyMonths", "depreciationYears");
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")

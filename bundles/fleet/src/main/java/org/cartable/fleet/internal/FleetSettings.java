@@ -23,7 +23,8 @@ public record FleetSettings(int maxAgeYears, Map<DeviceKind, BigDecimal> replace
     /** @throws IllegalArgumentException on an unreadable setting, so that a typo does not go unnoticed */
     public static FleetSettings of(FleetConfig config) {
         Map<DeviceKind, BigDecimal> prices = new EnumMap<>(DeviceKind.class);
-        for (String entry : config.replacementPrices()) {
+        // a .cfg file gives lists as one comma-separated string
+        for (String entry : split(config.replacementPrices())) {
             String[] kindPrice = entry.split("=", 2);
             if (kindPrice.length != 2) {
                 throw new IllegalArgumentException("replacementPrices entries read KIND=price: " + entry);
@@ -31,7 +32,13 @@ public record FleetSettings(int maxAgeYears, Map<DeviceKind, BigDecimal> replace
             prices.put(DeviceKind.valueOf(kindPrice[0].strip()), new BigDecimal(kindPrice[1].strip()));
         }
         return new FleetSettings(config.maxAgeYears(), prices, config.ownTargetDays(), config.resolveTargetDays(),
-                new WorkingDays(WorkingDays.periods(config.schoolHolidays())));
+                new WorkingDays(WorkingDays.periods(split(config.schoolHolidays()))));
+    }
+
+    private static String[] split(String[] values) {
+        return java.util.Arrays.stream(values == null ? new String[0] : values)
+                .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip)
+                .filter(v -> !v.isEmpty()).toArray(String[]::new);
     }
 
     /** Default settings, no school holidays. */
