@@ -43,6 +43,7 @@ class FleetBrowserIT {
 
     @BeforeAll
     static void threeNewTablets(CartableServer server) {
+        FleetIT.awaitFleet(server);
         String token = server.token("operator");
         String julesFerry = null;
         CartableServer.Response schools = server.get(token, FleetIT.FLEET + "/schools");

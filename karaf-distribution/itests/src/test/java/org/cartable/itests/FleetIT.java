@@ -1,6 +1,7 @@
 package org.cartable.itests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,8 +43,16 @@ class FleetIT {
     private static final List<String> tags = new ArrayList<>();
     private static String ticketId;
 
+    /** The fleet's resource is served once its bundle has migrated its tables, a little after the platform's. */
+    static void awaitFleet(CartableServer server) {
+        Awaitility.await("GET " + FLEET + "/schools answers 200").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> server.get(server.token("operator"), FLEET + "/schools").status() == 200);
+    }
+
     @BeforeAll
     static void schools(CartableServer server) {
+        awaitFleet(server);
         CartableServer.Response schools = server.get(server.token("operator"), FLEET + "/schools");
         assertEquals(200, schools.status(), schools::toString);
         for (JsonNode school : schools.json()) {
