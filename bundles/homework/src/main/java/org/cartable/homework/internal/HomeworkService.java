@@ -508,12 +508,14 @@ public final class HomeworkService {
     private static Map<String, Frequency> frequencies(EntityManager em, List<EntryEntity> rows) {
         Set<String> seriesIds = rows.stream().map(EntryEntity::seriesId).filter(id -> id != null)
                 .collect(Collectors.toSet());
-        if (seriesIds.isEmpty()) {
-            return Map.of();
+        // a HashMap: single entries look up a null series id
+        Map<String, Frequency> frequencies = new HashMap<>();
+        if (!seriesIds.isEmpty()) {
+            em.createQuery("select s from SeriesEntity s where s.id in :ids", SeriesEntity.class)
+                    .setParameter("ids", seriesIds).getResultList()
+                    .forEach(s -> frequencies.put(s.id(), s.frequency()));
         }
-        return em.createQuery("select s from SeriesEntity s where s.id in :ids", SeriesEntity.class)
-                .setParameter("ids", seriesIds).getResultList().stream()
-                .collect(Collectors.toMap(SeriesEntity::id, SeriesEntity::frequency));
+        return frequencies;
     }
 
     private List<String> pupilIds(String classId) {
