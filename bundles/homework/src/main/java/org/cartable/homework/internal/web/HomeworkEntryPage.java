@@ -143,7 +143,7 @@ public class HomeworkEntryPage extends HomeworkBasePage {
             title = e.title();
             content = e.content();
             dueDate = e.dueDate() == null ? null : e.dueDate().toString();
-            add(new DateField("date", LambdaModel.of(() -> date, value -> date = value)).setRequired(true));
+            add(new DateField("entryDate", LambdaModel.of(() -> date, value -> date = value)).setRequired(true));
             add(new DropDownChoice<>("subject", LambdaModel.of(() -> subject, value -> subject = value),
                     Arrays.asList(Subject.values()), new IChoiceRenderer<Subject>() {
                         @Override

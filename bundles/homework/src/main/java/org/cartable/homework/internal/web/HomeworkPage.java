@@ -231,7 +231,7 @@ public class HomeworkPage extends HomeworkBasePage {
         NewEntryForm(String id) {
             super(id);
             date = shownDate.toString();
-            add(new DateField("date", LambdaModel.of(() -> date, value -> date = value)).setRequired(true));
+            add(new DateField("entryDate", LambdaModel.of(() -> date, value -> date = value)).setRequired(true));
             add(new DropDownChoice<>("subject", LambdaModel.of(() -> subject, value -> subject = value),
                     Arrays.asList(Subject.values()), new SubjectRenderer()).setRequired(true));
             add(new TextField<>("title", LambdaModel.of(() -> title, value -> title = value))
