@@ -252,7 +252,8 @@ public class HomeworkPage extends HomeworkBasePage {
             EntryInput input = new EntryInput(day, subject, title, html, DateField.parse(dueDate), frequency,
                     DateField.parse(until));
             if (act(() -> homework().create(caller(), classId(), input))) {
-                success(getString("created"));
+                // the page that follows is a new one: the message travels in the session
+                getSession().success(getString("created"));
                 setResponsePage(HomeworkPage.class, parameters(classId(), day, false));
             }
             week.detach();
