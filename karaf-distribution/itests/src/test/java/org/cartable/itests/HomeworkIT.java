@@ -228,6 +228,39 @@ class HomeworkIT {
         assertEquals(200, anonymous(server, feedUrl).status(), "the feed address is kept");
     }
 
+    @Test
+    @Order(7)
+    void theParentsFeedTellsAboutTheNewWorkForLea(CartableServer server) {
+        CartableServer.Response feed = server.get(server.token("parent"), "/api/me/feed?app=homework");
+        assertEquals(200, feed.status(), feed::toString);
+        assertTrue(feed.json().path("unread").asInt() >= 1, feed::toString);
+        JsonNode item = null;
+        for (JsonNode candidate : feed.json().path("items")) {
+            if (candidate.path("text").asText().contains(TITLE)) {
+                item = candidate;
+            }
+        }
+        assertNotNull(item, () -> "a notice about the new entry: " + feed);
+        for (String field : List.of("id", "appId", "type", "classId", "childId", "childName", "text", "link",
+                "createdAt", "read")) {
+            assertTrue(item.has(field), field + " in " + item);
+        }
+        assertEquals("homework", item.path("appId").asText(), item::toString);
+        assertEquals("homework.new", item.path("type").asText(), item::toString);
+        assertEquals(a1, item.path("classId").asText(), item::toString);
+        assertEquals(leaId, item.path("childId").asText(), item::toString);
+        assertTrue(item.path("childName").asText().startsWith("Léa"), item::toString);
+        assertEquals("homework/" + a1 + "?date=" + today(), item.path("link").asText(), item::toString);
+        assertFalse(item.path("read").asBoolean(true), item::toString);
+
+        // the teacher wrote it: no notice for them; outsiders get nothing of it
+        for (String login : List.of("teacher", "teacher2", "b1.parent2")) {
+            CartableServer.Response other = server.get(server.token(login), "/api/me/feed?app=homework");
+            assertEquals(200, other.status(), other::toString);
+            assertFalse(other.body().contains(TITLE), () -> login + " is told: " + other);
+        }
+    }
+
     private JsonNode entryIn(JsonNode week) {
         for (JsonNode day : week.path("days")) {
             JsonNode found = byId(day.path("entries"), entryId);

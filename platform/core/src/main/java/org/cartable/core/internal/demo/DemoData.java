@@ -184,6 +184,8 @@ public final class DemoData {
 
             // B1 has chosen its blog; A1 has no decision yet, so it follows the configured defaults.
             w.activation(b1, "blog", true);
+            // CP B keeps its homework diary online; A1's teacher has not decided yet.
+            w.activation(b1, "homework", true);
         }
 
         /** Pupils with one parent each, logins like a1.pupil3 / a1.parent3. */
