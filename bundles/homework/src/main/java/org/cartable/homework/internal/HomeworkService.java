@@ -170,8 +170,7 @@ public final class HomeworkService {
 
     /** Staff: which pupils of the class ticked the entry's work. */
     public Completion completion(Caller caller, String classId, String entryId) {
-        Viewer me = viewer(caller, classId, null);
-        requireStaff(me, "Only the class's teachers see who has done the work.");
+        staff(caller, classId, "Only the class's teachers see who has done the work.");
         return jpa.txExpr(em -> {
             EntryEntity entry = find(em, classId, entryId);
             Set<String> ticked = new HashSet<>(em.createQuery(
@@ -194,8 +193,7 @@ public final class HomeworkService {
      * @return the first occurrence
      */
     public Entry create(Caller caller, String classId, EntryInput input) {
-        Viewer me = viewer(caller, classId, null);
-        requireStaff(me, "Only the class's teachers write in the homework diary.");
+        Viewer me = staff(caller, classId, "Only the class's teachers write in the homework diary.");
         Entry first = write(me, classId, input);
         notices.publish(first, true, pupilIds(classId), caller.userId());
         return first;
@@ -208,8 +206,7 @@ public final class HomeworkService {
      * @return the entry as changed
      */
     public Entry update(Caller caller, String classId, String entryId, EntryInput input, Scope scope) {
-        Viewer me = viewer(caller, classId, null);
-        requireStaff(me, "Only the class's teachers change the homework diary.");
+        Viewer me = staff(caller, classId, "Only the class's teachers change the homework diary.");
         Clean clean = clean(input, false);
         Entry changed = jpa.txExpr(em -> {
             EntryEntity entry = find(em, classId, entryId);
@@ -229,8 +226,7 @@ public final class HomeworkService {
 
     /** Staff: deletes an entry, or (scope FOLLOWING) the entry and every later occurrence of its series. */
     public void delete(Caller caller, String classId, String entryId, Scope scope) {
-        Viewer me = viewer(caller, classId, null);
-        requireStaff(me, "Only the class's teachers delete from the homework diary.");
+        staff(caller, classId, "Only the class's teachers delete from the homework diary.");
         jpa.tx(em -> {
             EntryEntity entry = find(em, classId, entryId);
             List<EntryEntity> doomed = affected(em, entry, scope);
@@ -314,6 +310,15 @@ public final class HomeworkService {
     Viewer viewer(Caller caller, String classId, String childId) {
         ClassRelation relation = classAccess.check(caller, classId, HomeworkApp.ID);
         return viewerOf(caller, relation, childId);
+    }
+
+    /** The staff's view of the class; FORBIDDEN for its other members (whatever children they have there). */
+    private Viewer staff(Caller caller, String classId, String refusal) {
+        ClassRelation relation = classAccess.check(caller, classId, HomeworkApp.ID);
+        if (!relation.isStaff()) {
+            throw CartableException.forbidden(refusal);
+        }
+        return new Viewer(caller, relation, null);
     }
 
     static Viewer viewerOf(Caller caller, ClassRelation relation, String childId) {

@@ -231,6 +231,9 @@ class HomeworkServiceTest {
         assertRefused(Kind.BAD_REQUEST, () -> homework.setDone(twinsParent, classA, entry.id(), null, true));
         assertEquals(Boolean.TRUE, homework.setDone(twinsParent, classA, entry.id(), "nathan", true).done());
         assertEquals(Boolean.FALSE, homework.entry(twinsParent, classA, entry.id(), "lea").done());
+        // writing is refused as such, not for want of a child
+        assertRefused(Kind.FORBIDDEN, () -> maths(twinsParent, classA));
+        assertRefused(Kind.FORBIDDEN, () -> homework.completion(twinsParent, classA, entry.id()));
     }
 
     @Test
