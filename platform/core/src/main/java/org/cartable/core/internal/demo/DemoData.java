@@ -186,6 +186,8 @@ public final class DemoData {
             // decision yet, so they follow the configured defaults.
             w.activation(a1, "blog", true);
             w.activation(b1, "blog", true);
+            // CP B keeps its homework diary online; A1's teacher has not decided yet.
+            w.activation(b1, "homework", true);
         }
 
         /** Pupils with one parent each, logins like a1.pupil3 / a1.parent3. */
