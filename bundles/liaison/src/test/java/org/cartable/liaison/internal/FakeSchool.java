@@ -127,7 +127,7 @@ public final class FakeSchool implements ClassAccess, Directory {
     }
 
     /** Removes script elements, enough to see that the service stores what the sanitiser returns. */
-    static final class ScriptStripper implements HtmlSanitizer {
+    public static final class ScriptStripper implements HtmlSanitizer {
         private static final Pattern SCRIPT = Pattern.compile("(?is)<script.*?</script>");
 
         @Override
@@ -137,7 +137,7 @@ public final class FakeSchool implements ClassAccess, Directory {
     }
 
     /** Keeps every published notice; answers one recipient per addressed id. */
-    static final class RecordingNotifications implements Notifications {
+    public static final class RecordingNotifications implements Notifications {
         final List<Notice> published = new CopyOnWriteArrayList<>();
 
         @Override
@@ -148,7 +148,7 @@ public final class FakeSchool implements ClassAccess, Directory {
     }
 
     /** A clock that ticks one second per reading (so that orders are deterministic) and that tests move on. */
-    static final class TickingClock extends Clock {
+    public static final class TickingClock extends Clock {
         private Instant now = Instant.parse("2026-11-29T08:00:00Z");
 
         @Override
