@@ -87,6 +87,15 @@ class LiaisonIT {
         assertEquals("STAFF", notebook.json().path("view").asText(), notebook::toString);
         classSize = notebook.json().path("pupils").size();
         assertTrue(classSize >= 9, () -> "A1's pupils: " + notebook);
+        // the demo content of the notebook (seeded once, through the service, after the demo directory)
+        await("liaison demo content").atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() ->
+                Demo.texts(server.get(server.token("teacher"), liaison).json().path("words"), "title")
+                        .contains("Sortie au musée d’Orsay")
+                        && Demo.texts(server.get(server.token("teacher2"), path(b1)).json().path("words"), "title")
+                        .contains("Réunion de rentrée"));
+        JsonNode trip = server.get(server.token("teacher"), liaison).json().path("words").findParents("title").stream()
+                .filter(w -> w.path("title").asText().equals("Sortie au musée d’Orsay")).findFirst().orElseThrow();
+        assertTrue(trip.path("confirmed").asInt() >= 2, trip::toString);
         nathan = notebook.json().path("pupils").findParents("name").stream()
                 .filter(p -> p.path("name").asText().startsWith("Nathan")).map(p -> p.path("id").asText())
                 .findFirst().orElseThrow(() -> new AssertionError("Nathan in A1: " + notebook));
@@ -255,7 +264,7 @@ class LiaisonIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void hotDeployKeepsWordsAndConfirmations(CartableServer server) {
         String teacher = server.token("teacher");
         CartableServer.Response uninstall = server.delete(server.token("operator"), FEATURES + "/" + FEATURE);
@@ -278,6 +287,50 @@ class LiaisonIT {
                 () -> "the confirmation is back, unchanged: " + last.get());
         assertEquals(1, last.get().json().path("word").path("confirmed").asInt());
         assertTrue(installed(server));
+    }
+
+    @Test
+    @Order(8)
+    void feedsCarryTheWordTheReminderAndTheReply(CartableServer server) {
+        String link = "liaison/" + a1 + "/word/" + wordId;
+        JsonNode sophie = feed(server, "parent");
+        List<JsonNode> forLea = items(sophie, link, "liaison.word");
+        assertEquals(1, forLea.size(), () -> "one item, the correction sent nothing: " + sophie);
+        JsonNode item = forLea.get(0);
+        assertEquals("liaison", item.path("appId").asText(), item::toString);
+        assertEquals(a1, item.path("classId").asText(), item::toString);
+        assertEquals(lea, item.path("childId").asText(), item::toString);
+        assertTrue(item.path("childName").asText().startsWith("Léa"), item::toString);
+        assertTrue(item.path("text").asText().contains(TITLE), item::toString);
+        assertTrue(items(sophie, link, "liaison.reminder").isEmpty(), () -> "Léa's word was confirmed: " + sophie);
+
+        JsonNode karim = feed(server, "parent2");
+        assertEquals(nathan, items(karim, link, "liaison.word").get(0).path("childId").asText(), karim::toString);
+        assertEquals(1, items(karim, link, "liaison.reminder").size(), () -> "Nathan's parents are reminded: " + karim);
+        assertTrue(items(karim, "liaison/" + a1 + "/word/" + privateWordId, "liaison.word").isEmpty(),
+                () -> "the word to Léa only is not in Karim's feed: " + karim);
+        assertEquals(1, items(feed(server, "parent"), "liaison/" + a1 + "/word/" + privateWordId, "liaison.word").size());
+
+        JsonNode teacher = feed(server, "teacher");
+        assertTrue(items(teacher, link, "liaison.word").isEmpty(), "the writer is not notified of their own word");
+        assertTrue(items(teacher, link, "liaison.reply").size() >= 1, () -> "Karim's reply reached the teacher: " + teacher);
+        assertTrue(items(feed(server, "teacher2"), link, null).isEmpty(), "nothing for outsiders");
+    }
+
+    private static JsonNode feed(CartableServer server, String login) {
+        CartableServer.Response r = server.get(server.token(login), "/api/me/feed?app=liaison&limit=200");
+        assertEquals(200, r.status(), () -> login + ": " + r);
+        return r.json();
+    }
+
+    private static List<JsonNode> items(JsonNode feed, String link, String type) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        feed.path("items").forEach(i -> {
+            if (link.equals(i.path("link").asText()) && (type == null || type.equals(i.path("type").asText()))) {
+                found.add(i);
+            }
+        });
+        return found;
     }
 
     static JsonNode notebook(CartableServer server, String login, String classId, String child) {
