@@ -82,7 +82,17 @@ class LiaisonIT {
             assertEquals(200, apps.status(), apps::toString);
             assertTrue(ids(apps.json()).contains("liaison"), () -> "defaultApps = liaison: " + apps);
         }
-        CartableServer.Response notebook = server.get(server.token("teacher"), liaison);
+        // Right after the first boot the /api application may still be rebuilt by the JAX-RS whiteboard (platform
+        // resources arriving late answer a generic 404 for a moment): wait, bounded, for the notebook to answer.
+        AtomicReference<CartableServer.Response> first = new AtomicReference<>();
+        long asked = System.nanoTime();
+        await("liaison answers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            first.set(server.get(server.token("teacher"), liaison));
+            return first.get().status() == 200;
+        });
+        System.out.printf("[LiaisonIT] GET %s answered 200 after %d ms%n", liaison,
+                (System.nanoTime() - asked) / 1_000_000);
+        CartableServer.Response notebook = first.get();
         assertEquals(200, notebook.status(), notebook::toString);
         assertEquals("STAFF", notebook.json().path("view").asText(), notebook::toString);
         classSize = notebook.json().path("pupils").size();
