@@ -176,6 +176,9 @@ public final class DemoData {
 
             // B1 has chosen its blog; A1 has no decision yet, so it follows the configured defaults.
             w.activation(b1, "blog", true);
+            // Both classes write a wiki (its demo pages come from the wiki app's DemoContent).
+            w.activation(a1, "wiki", true);
+            w.activation(b1, "wiki", true);
         }
 
         /** Pupils with one parent each, logins like a1.pupil3 / a1.parent3. */

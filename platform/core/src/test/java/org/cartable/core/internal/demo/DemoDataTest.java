@@ -84,7 +84,7 @@ class DemoDataTest {
         // 12 named accounts, 26 classmates with a parent each, the collège pupil and their parent.
         assertEquals(12 + 2 * 25 + 2, count("Person"));
         assertEquals(1, count("TeacherGroup"));
-        assertEquals(1, count("ClassAppActivation"));
+        assertEquals(3, count("ClassAppActivation"), "the blog for B1, the wiki for A1 and B1");
 
         List<School> schools = jpa.txExpr(em -> em.createQuery("select s from School s order by s.uai", School.class)
                 .getResultList());
@@ -158,14 +158,17 @@ class DemoDataTest {
     }
 
     @Test
-    void blogIsStoredAsEnabledForB1AndNothingIsStoredForA1() {
+    void blogIsStoredAsEnabledForB1AndNothingIsStoredForA1sBlog() {
         ClassAppActivations activations = ClassAppActivations.create(jpa, directory, new CoreAppCatalog(), Set.of(), clock);
         ClassInfo b1 = classNamed(signIn("teacher2"), "CP B");
         ClassInfo a1 = classNamed(signIn("teacher"), "CM1 A");
         assertTrue(activations.isEnabled(b1.id(), "blog"));
         assertFalse(activations.isEnabled(a1.id(), "blog"));
-        assertNull(jpa.txExpr(em -> em.createQuery("select a from ClassAppActivation a where a.classId = :c")
+        assertNull(jpa.txExpr(em -> em.createQuery(
+                        "select a from ClassAppActivation a where a.classId = :c and a.appId = 'blog'")
                 .setParameter("c", a1.id()).getResultList().stream().findFirst().orElse(null)));
+        assertTrue(activations.isEnabled(a1.id(), "wiki"));
+        assertTrue(activations.isEnabled(b1.id(), "wiki"));
     }
 
     @Test
