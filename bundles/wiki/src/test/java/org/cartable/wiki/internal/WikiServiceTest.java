@@ -23,6 +23,7 @@ import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.api.notify.Notice;
 import org.cartable.testing.TestDatabase;
+import org.cartable.wiki.internal.data.VersionEntity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,6 +175,14 @@ class WikiServiceTest {
             pool.shutdownNow();
         }
         assertEquals(List.of(2, 1), wiki.history(teacher, classA, page.id()).stream().map(VersionInfo::number).toList());
+    }
+
+    @Test
+    void theDatabaseRefusesASecondVersionWithTheSameNumber() {
+        WikiPage page = wiki.createPage(teacher, classA, "Garde", "<p>x</p>", null);
+        assertThrows(RuntimeException.class, () -> jpa.tx(em -> em.persist(new VersionEntity(
+                UUID.randomUUID().toString(), page.id(), 1, "Garde", "<p>y</p>", "lea", java.time.Instant.now(), null))));
+        assertEquals(List.of(1), wiki.history(teacher, classA, page.id()).stream().map(VersionInfo::number).toList());
     }
 
     @Test
