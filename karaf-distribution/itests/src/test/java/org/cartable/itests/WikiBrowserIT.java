@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -95,6 +96,13 @@ class WikiBrowserIT {
                 "/api/classes/" + a1 + "/wiki/pages/" + pageId);
         assertEquals(2, stored.json().path("version").asInt(), stored::toString);
         assertEquals("Léa Martin", stored.json().path("updatedByName").asText(), stored::toString);
+        // the page on a phone: no sideways scrolling, the page list after the page
+        browser.phone();
+        driver.navigate().refresh();
+        browser.await(".wiki-content");
+        browser.screenshot("pupil-page-phone");
+        browser.assertFitsThePhone();
+        driver.manage().window().setSize(new Dimension(1280, 1000));
         browser.signOut();
 
         // 3. The teacher opens the page's history and compares the two versions.
