@@ -188,6 +188,9 @@ public final class DemoData {
             w.activation(b1, "blog", true);
             // CP B keeps its homework diary online; A1's teacher has not decided yet.
             w.activation(b1, "homework", true);
+            // Both classes write a wiki (its demo pages come from the wiki app's DemoContent).
+            w.activation(a1, "wiki", true);
+            w.activation(b1, "wiki", true);
         }
 
         /** Pupils with one parent each, logins like a1.pupil3 / a1.parent3. */

@@ -84,7 +84,7 @@ class DemoDataTest {
         // 12 named accounts, 26 classmates with a parent each, the collège pupil and their parent.
         assertEquals(12 + 2 * 25 + 2, count("Person"));
         assertEquals(1, count("TeacherGroup"));
-        assertEquals(1, count("ClassAppActivation"));
+        assertEquals(3, count("ClassAppActivation"), "the blog for B1, the wiki for A1 and B1");
 
         List<School> schools = jpa.txExpr(em -> em.createQuery("select s from School s order by s.uai", School.class)
                 .getResultList());
@@ -166,6 +166,8 @@ class DemoDataTest {
         assertTrue(activations.isEnabled(b1.id(), "blog"));
         assertTrue(activations.isEnabled(a1.id(), "blog"));
         assertFalse(activations.isEnabled(a2.id(), "blog"));
+        assertTrue(activations.isEnabled(a1.id(), "wiki"));
+        assertTrue(activations.isEnabled(b1.id(), "wiki"));
         assertNull(jpa.txExpr(em -> em.createQuery("select a from ClassAppActivation a where a.classId = :c")
                 .setParameter("c", a2.id()).getResultList().stream().findFirst().orElse(null)));
     }
