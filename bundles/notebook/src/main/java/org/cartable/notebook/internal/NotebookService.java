@@ -477,7 +477,12 @@ public final class NotebookService {
                 throw CartableException.conflict("A page has at most " + BOXES_MAX + " boxes.");
             }
             BoxEntity box = new BoxEntity(newId(), page.id(), input.kind(), now());
-            box.place(input.geometry(), now());
+            Geometry geometry = input.geometry();
+            if (geometry.z() == Geometry.Z_TOP) {
+                int top = boxes.stream().mapToInt(b -> b.geometry().z()).max().orElse(-1);
+                geometry = geometry.withZ(Math.min(Geometry.Z_MAX, top + 1));
+            }
+            box.place(geometry, now());
             fill(em, notebook, box, input);
             em.persist(box);
             page.touch(now());
@@ -503,7 +508,7 @@ public final class NotebookService {
             }
             hold(em, me, page.id());
             String previousMedia = box.mediaId();
-            box.place(input.geometry(), now());
+            box.place(keepZ(input.geometry(), box), now());
             fill(em, notebook, box, new BoxInput(box.kind(), input.geometry(), input.content(),
                     input.mediaId() != null || !box.kind().isMedia() ? input.mediaId() : previousMedia,
                     input.embedUrl()));
@@ -531,7 +536,7 @@ public final class NotebookService {
             PageEntity page = page(em, notebook, pageId);
             BoxEntity box = box(em, page, boxId);
             hold(em, me, page.id());
-            box.place(geometry, now());
+            box.place(keepZ(geometry, box), now());
             page.touch(now());
             notebook.touch(now());
             return toBox(em, box);
@@ -716,6 +721,10 @@ public final class NotebookService {
         return CartableException.conflict("This page is being edited by " + name + " (until "
                 + lock.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + " unless they go on); you can read it meanwhile.");
+    }
+
+    private static Geometry keepZ(Geometry wanted, BoxEntity box) {
+        return wanted.z() == Geometry.Z_TOP ? wanted.withZ(box.geometry().z()) : wanted;
     }
 
     /** Sets what the box holds, after checking it fits the box's kind. */
