@@ -266,6 +266,7 @@ public final class NotebookService {
                 Instant now = now();
                 String title = truncate(original.title() + text(locale, "copySuffix"), TITLE_MAX);
                 NotebookEntity copy = new NotebookEntity(copyId, classId, me.id(), title, original.coverColor(), now);
+                em.persist(copy);
                 Map<String, String> mediaCopies = new HashMap<>();
                 for (MediaEntity media : mediaOf(em, original.id())) {
                     String copiedId = store.copy(original.id(), media.id(), copyId);
@@ -274,7 +275,6 @@ public final class NotebookService {
                             me.id(), now));
                 }
                 copy.describe(title, original.coverColor(), mediaCopies.get(original.coverMediaId()), now);
-                em.persist(copy);
                 for (PageEntity page : pagesOf(em, original.id())) {
                     PageEntity pageCopy = new PageEntity(newId(), copyId, page.position(), page.title(), now);
                     em.persist(pageCopy);

@@ -67,13 +67,13 @@ abstract class NotebookBasePage extends ClassAppPage {
         void run();
     }
 
-    /** Runs an action; a refusal is shown in the page's language (with the service's reason) above the page. */
+    /** Runs an action; a refusal is shown in the page's language above the page rather than as an error page. */
     boolean act(Action action) {
         try {
             action.run();
             return true;
         } catch (CartableException refused) {
-            error(getString("error." + refused.kind().code()) + " " + refused.getMessage());
+            error(getString("error." + refused.kind().code()));
             return false;
         }
     }
