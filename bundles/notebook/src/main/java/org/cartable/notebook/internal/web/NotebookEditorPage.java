@@ -254,7 +254,7 @@ public class NotebookEditorPage extends NotebookBasePage {
 
         EmbedForm(String id) {
             super(id);
-            add(new TextField<>("url", LambdaModel.of(() -> url, value -> url = value)).setRequired(true));
+            add(Inputs.of("url", LambdaModel.of(() -> url, value -> url = value), String.class, "url").setRequired(true));
             add(new TextField<>("caption", LambdaModel.of(() -> caption, value -> caption = value)));
             add(new Button("add"));
         }
@@ -301,7 +301,7 @@ public class NotebookEditorPage extends NotebookBasePage {
             add(number("y", LambdaModel.of(() -> y, value -> y = value)));
             add(number("width", LambdaModel.of(() -> width, value -> width = value)));
             add(number("height", LambdaModel.of(() -> height, value -> height = value)));
-            add(new TextField<>("z", LambdaModel.of(() -> z, value -> z = value), Integer.class).setRequired(true));
+            add(Inputs.of("z", LambdaModel.of(() -> z, value -> z = value), Integer.class, "number").setRequired(true));
             add(new TextArea<>("text", LambdaModel.of(() -> content, value -> content = value))
                     .setVisible(kind == BoxKind.TEXT));
             add(new TextField<>("caption", LambdaModel.of(() -> content, value -> content = value))
@@ -327,7 +327,7 @@ public class NotebookEditorPage extends NotebookBasePage {
         }
 
         private TextField<Double> number(String id, IModel<Double> model) {
-            TextField<Double> field = new TextField<>(id, model, Double.class);
+            TextField<Double> field = Inputs.of(id, model, Double.class, "number");
             field.setRequired(true);
             return field;
         }

@@ -112,7 +112,7 @@ public class NotebookHomePage extends NotebookBasePage {
             add(new TextField<>("title", LambdaModel.of(() -> title, value -> title = value))
                     .setRequired(true)
                     .add(StringValidator.maximumLength(NotebookService.TITLE_MAX)));
-            add(new TextField<>("color", LambdaModel.of(() -> color, value -> color = value)));
+            add(Inputs.of("color", LambdaModel.of(() -> color, value -> color = value), String.class, "color"));
             add(new Button("save"));
         }
 

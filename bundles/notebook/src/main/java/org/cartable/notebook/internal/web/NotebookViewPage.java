@@ -55,8 +55,6 @@ public class NotebookViewPage extends NotebookBasePage {
         cover.add(new Label("sharing", notebook.map(n -> getString("sharing." + n.sharing().name()))));
         add(cover);
         add(new BookmarkablePageLink<Void>("back", NotebookHomePage.class, ClassAppPage.forClass(classId())));
-        add(new BookmarkablePageLink<Void>("export", NotebookExportPage.class,
-                NotebookExportPage.parameters(classId(), notebookId)));
         add(new ToolsForm("tools"));
         add(new ManageForm("manage"));
         add(pages("pages"));
@@ -162,6 +160,8 @@ public class NotebookViewPage extends NotebookBasePage {
                     }
                 }
             }.setVisible(relation().isStaff() || relation().pupil()));
+            add(new BookmarkablePageLink<Void>("export", NotebookExportPage.class,
+                    NotebookExportPage.parameters(classId(), notebookId)));
         }
     }
 
@@ -184,8 +184,9 @@ public class NotebookViewPage extends NotebookBasePage {
             add(new TextField<>("title", LambdaModel.of(
                     () -> title != null ? title : detail.getObject().notebook().title(), value -> title = value))
                     .setRequired(true));
-            add(new TextField<>("color", LambdaModel.of(
-                    () -> color != null ? color : detail.getObject().notebook().coverColor(), value -> color = value)));
+            add(Inputs.of("color", LambdaModel.of(
+                    () -> color != null ? color : detail.getObject().notebook().coverColor(), value -> color = value),
+                    String.class, "color"));
             add(new Button("save") {
                 @Override
                 public void onSubmit() {
