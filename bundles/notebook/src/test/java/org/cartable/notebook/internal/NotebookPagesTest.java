@@ -166,6 +166,12 @@ class NotebookPagesTest {
         shell.signIn(HUGO);
         tester.startPage(NotebookEditorPage.class, NotebookEditorPage.parameters(CLASS_A, notebook.id(), page.id()));
         tester.assertInvisible("locked");
+
+        // closing the tab: the script calls the page's release address
+        tester.assertContains("data-release=\"");
+        tester.executeBehavior(tester.getComponentFromLastRenderedPage("pageForm")
+                .getBehaviors(NotebookEditorPage.ReleaseOnLeave.class).get(0));
+        assertEquals(null, notebooks.page(LEA, CLASS_A, notebook.id(), page.id()).lock());
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.util.Map;
 
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.RestartResponseException;
+import org.apache.wicket.behavior.AbstractAjaxBehavior;
+import org.apache.wicket.markup.ComponentTag;
+import org.apache.wicket.request.cycle.RequestCycle;
+import org.apache.wicket.request.handler.EmptyRequestHandler;
 import org.apache.wicket.markup.head.CssHeaderItem;
 import org.apache.wicket.markup.head.IHeaderResponse;
 import org.apache.wicket.markup.head.JavaScriptHeaderItem;
@@ -69,7 +73,7 @@ public class NotebookEditorPage extends NotebookBasePage {
         add(new Label("number", page.map(p -> p.position() + 1)));
         add(new Label("locked", lockedBy == null ? "" : getString("lockedBy").replace("{0}", lockedBy))
                 .setVisible(lockedBy != null));
-        add(new PageForm("pageForm").setVisible(lockedBy == null));
+        add(new PageForm("pageForm").add(new ReleaseOnLeave()).setVisible(lockedBy == null));
         add(new PageSheet("sheet", classId(), page, lockedBy == null));
         WebMarkupContainer tools = new WebMarkupContainer("tools");
         tools.setVisible(lockedBy == null);
@@ -131,6 +135,31 @@ public class NotebookEditorPage extends NotebookBasePage {
         double y = Math.min(100 - height, 4 + (count * 8) % 48);
         double x = Math.min(100 - width, 4 + (count * 6) % 40);
         return Geometry.valid(x, y, width, height, null);
+    }
+
+    /**
+     * The address the editor's script calls (with {@code navigator.sendBeacon}) when the browser leaves the page other
+     * than by submitting one of its forms: the lock is released at once rather than after the inactivity delay.
+     */
+    public final class ReleaseOnLeave extends AbstractAjaxBehavior {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void onComponentTag(ComponentTag tag) {
+            super.onComponentTag(tag);
+            tag.put("data-release", getCallbackUrl());
+        }
+
+        @Override
+        public void onRequest() {
+            try {
+                notebooks().unlock(caller(), classId(), notebookId, pageId);
+            } catch (CartableException gone) {
+                // nothing to release any more (the notebook went, the app was disabled): leaving is fine
+            }
+            RequestCycle.get().scheduleRequestHandlerAfterCurrent(new EmptyRequestHandler());
+        }
     }
 
     private final class PageForm extends Form<Void> {

@@ -1,6 +1,7 @@
 /*
  * Drag and resize of the boxes of the page being edited (the number fields below the page do the same without a
- * pointer). Dropping a box fills its form's x, y, width and height (in % of the page) and submits it.
+ * pointer). Dropping a box fills its form's x, y, width and height (in % of the page) and submits it. Leaving the
+ * editor by a link or closing the tab releases the page's edit lock.
  */
 (function () {
   'use strict';
@@ -78,8 +79,24 @@
     });
   }
 
+  /* Leaving the page other than through one of its forms releases the page's lock at once. */
+  function releaseOnLeave() {
+    var holder = document.querySelector('[data-release]');
+    if (!holder || !navigator.sendBeacon) {
+      return;
+    }
+    var submitting = false;
+    document.addEventListener('submit', function () { submitting = true; }, true);
+    window.addEventListener('pagehide', function () {
+      if (!submitting) {
+        navigator.sendBeacon(holder.getAttribute('data-release'));
+      }
+    });
+  }
+
   function start() {
     document.querySelectorAll('.nb-sheet.nb-editing').forEach(setup);
+    releaseOnLeave();
   }
 
   if (document.readyState === 'loading') {
