@@ -1,11 +1,10 @@
 package org.cartable.api;
 
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.cartable.api.notify.NoticeType;
-
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

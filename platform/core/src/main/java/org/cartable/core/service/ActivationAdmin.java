@@ -1,6 +1,7 @@
 package org.cartable.core.service;
 
 import java.util.List;
+import java.util.Map;
 
 import org.cartable.api.Caller;
 import org.osgi.annotation.versioning.ProviderType;
@@ -27,4 +28,7 @@ public interface ActivationAdmin {
      * @throws org.cartable.api.CartableException NOT_FOUND if the caller is not a member of the class
      */
     List<InstalledApp> enabledApps(Caller caller, String classId);
+
+    /** @return app id → number of current-year classes where it is enabled (a stored decision or the defaults) */
+    Map<String, Integer> classesPerEnabledApp();
 }

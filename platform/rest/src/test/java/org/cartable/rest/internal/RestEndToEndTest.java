@@ -35,6 +35,7 @@ import org.cartable.rest.internal.security.BodyLimit;
 import org.cartable.rest.internal.security.SecurityHeadersFilter;
 import org.cartable.rest.internal.testing.FakePlatform;
 import org.cartable.rest.internal.resources.ClassAppDispatcher;
+import org.cartable.rest.internal.resources.ToolDispatcher;
 import org.cartable.rest.internal.testing.ProbeResources;
 import org.cartable.rest.internal.testing.RestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -58,16 +59,19 @@ class RestEndToEndTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private RestServer server;
 
+    private final ProbeResources.News news = new ProbeResources.News();
     private final ClassAppDispatcher dispatcher = new ClassAppDispatcher();
+    private final ToolDispatcher tools = new ToolDispatcher();
 
     @BeforeAll
     void start() throws Exception {
         dispatcher.addResource(blog);
         dispatcher.addResource(orphan);
+        tools.addResource(news);
         Set<Object> singletons = new LinkedHashSet<>(List.of(
                 new CartableJsonProvider(),
                 new AuthenticationFilter(platform.accounts, platform.catalog, platform.classAccess,
-                        platform.directory),
+                        platform.directory, platform.toolAccess),
                 new BodyLimit(),
                 new SecurityHeadersFilter(),
                 new CartableExceptionMapper(),
@@ -81,6 +85,7 @@ class RestEndToEndTest {
                 new ClassAppsResource(platform.activation),
                 new FeaturesResource(platform.features),
                 dispatcher,
+                tools,
                 new ProbeResources.Probe()));
         server = new RestServer(singletons);
     }
@@ -356,6 +361,7 @@ class RestEndToEndTest {
                 assertEquals(200, get("classes/c1/apps", platform.pupil).statusCode());
             } finally {
                 dispatcher.addResource(orphan);
+        tools.addResource(news);
             }
             assertEquals(200, get("classes/c1/orphan", platform.parent).statusCode());
         }
@@ -587,6 +593,31 @@ class RestEndToEndTest {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
             assertEquals(200, response.statusCode(), response.body().substring(0, 100));
+        }
+    }
+
+    @Nested
+    class Tools {
+
+        @Test
+        void holderOfOneOfTheToolsRolesReachesItsResource() throws Exception {
+            HttpResponse<String> response = get("tools/news/latest", platform.teacher);
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("teacher", json(response).path("caller").asText());
+        }
+
+        @Test
+        void otherRolesAreRefusedBeforeTheToolRuns() throws Exception {
+            int before = news.calls.get();
+            assertError(get("tools/news/latest", platform.operator), 403, "forbidden");
+            assertError(send(request("tools/news/latest").GET()), 401, "unauthorized");
+            assertEquals(before, news.calls.get(), "the tool's code never ran");
+        }
+
+        @Test
+        void classAppsAndUnknownAppsAreNoTools() throws Exception {
+            assertError(get("tools/blog/latest", platform.teacher), 404, "not_found");
+            assertError(get("tools/nothing/latest", platform.teacher), 404, "not_found");
         }
     }
 }

@@ -116,6 +116,28 @@ class DashboardTest {
         assertFalse(html.contains("Mes classes"));
     }
 
+    /** A tool's page, from the tool's own bundle. */
+    public static class StatsPage extends SamplePage {
+        private static final long serialVersionUID = 1L;
+
+        public StatsPage(org.apache.wicket.request.mapper.parameter.PageParameters parameters) {
+            super(parameters);
+        }
+    }
+
+    @Test
+    void toolsWithAHomePageAreTilesForTheirRolesOnly() {
+        shell.contributions.add(new ShellFixture.Contribution("stats", "stats", StatsPage.class, true));
+        shell.signIn(ShellFixture.MARIE);
+        String html = shell.html();
+        assertTrue(html.contains("Mes outils"));
+        assertTrue(html.contains("href=\"./stats\""), "the tool tile opens its home page");
+        shell.tester.newFormTester("header:signOut").submit();
+
+        shell.signIn(ShellFixture.OLIVIER); // "stats" is not open to operators
+        assertFalse(shell.html().contains("Mes outils"));
+    }
+
     @Test
     void languageSwitchRendersEnglish() {
         shell.signIn(ShellFixture.MARIE);

@@ -71,4 +71,11 @@ final class InMemoryActivation implements ActivationAdmin, AppActivation {
     public Set<String> enabledApps(String classId) {
         return Set.copyOf(enabled.getOrDefault(classId, Set.of()));
     }
+
+    @Override
+    public Map<String, Integer> classesPerEnabledApp() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        enabled.values().forEach(apps -> apps.forEach(app -> counts.merge(app, 1, Integer::sum)));
+        return counts;
+    }
 }

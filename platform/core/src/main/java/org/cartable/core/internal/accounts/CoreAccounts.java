@@ -142,6 +142,7 @@ public final class CoreAccounts implements Accounts {
             em.createQuery("delete from AccessToken t where t.personId = :person and t.expiresAt <= :now")
                     .setParameter("person", person.getId()).setParameter("now", now).executeUpdate();
             em.persist(new AccessToken(sha256(token), person.getId(), now, now.plus(tokenTtl)));
+            person.setLastSignInAt(now); // usage figures count people who signed in lately
         });
         return new IssuedToken(token, now.plus(tokenTtl));
     }

@@ -1,12 +1,14 @@
 package org.cartable.core.internal.apps;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 import javax.persistence.PersistenceException;
@@ -20,6 +22,7 @@ import org.cartable.api.ClassAccess;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Directory;
 import org.cartable.api.Role;
+import org.cartable.core.internal.directory.SchoolYears;
 import org.cartable.core.internal.model.ClassAppActivation;
 import org.cartable.core.internal.model.SchoolClass;
 import org.cartable.core.internal.schema.CoreSchema;
@@ -118,6 +121,34 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
                 }
             });
             return Set.copyOf(enabled);
+        });
+    }
+
+    @Override
+    public Map<String, Integer> classesPerEnabledApp() {
+        String year = SchoolYears.of(LocalDate.now(clock));
+        return jpa.txExpr(em -> {
+            List<String> classIds = em.createQuery("select c.id from SchoolClass c where c.schoolYear = :year",
+                    String.class).setParameter("year", year).getResultList();
+            Map<String, Map<String, Boolean>> decisions = new HashMap<>();
+            em.createQuery("select a from ClassAppActivation a, SchoolClass c where c.id = a.classId"
+                            + " and c.schoolYear = :year", ClassAppActivation.class)
+                    .setParameter("year", year).getResultList()
+                    .forEach(a -> decisions.computeIfAbsent(a.getAppId(), k -> new HashMap<>())
+                            .put(a.getClassId(), a.isEnabled()));
+            Map<String, Integer> counts = new TreeMap<>();
+            Set<String> apps = new LinkedHashSet<>(defaultApps);
+            apps.addAll(decisions.keySet());
+            for (String app : apps) {
+                Map<String, Boolean> byClass = decisions.getOrDefault(app, Map.of());
+                boolean byDefault = defaultApps.contains(app);
+                int enabled = (int) classIds.stream()
+                        .filter(id -> byClass.getOrDefault(id, byDefault)).count();
+                if (enabled > 0) {
+                    counts.put(app, enabled);
+                }
+            }
+            return counts;
         });
     }
 

@@ -20,6 +20,7 @@ import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.api.ClassAccess;
 import org.cartable.api.Directory;
+import org.cartable.api.ToolAccess;
 import org.cartable.api.rest.RestApi;
 import org.cartable.core.service.Accounts;
 import org.cartable.core.service.AppCatalog;
@@ -62,14 +63,17 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     private final AppCatalog catalog;
     private final ClassAccess classAccess;
     private final Directory directory;
+    private final ToolAccess toolAccess;
 
     @Activate
     public AuthenticationFilter(@Reference Accounts accounts, @Reference AppCatalog catalog,
-                                @Reference ClassAccess classAccess, @Reference Directory directory) {
+                                @Reference ClassAccess classAccess, @Reference Directory directory,
+                                @Reference ToolAccess toolAccess) {
         this.accounts = accounts;
         this.catalog = catalog;
         this.classAccess = classAccess;
         this.directory = directory;
+        this.toolAccess = toolAccess;
     }
 
     @Override
@@ -101,6 +105,19 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller.get(), secure, used.cookie() ? "Cookie" : "Bearer"));
         checkAppClassAccess(request, caller.get(), path);
+        checkToolAccess(request, caller.get(), path);
+    }
+
+    /** {@code tools/{appId}/...}: only the holders of one of the tool's roles get to its resource. */
+    private void checkToolAccess(ContainerRequestContext request, Caller caller, List<String> path) {
+        if (path.size() < 2 || !"tools".equals(path.get(0))) {
+            return;
+        }
+        try {
+            toolAccess.check(caller, path.get(1));
+        } catch (CartableException refused) {
+            request.abortWith(Errors.response(refused));
+        }
     }
 
     private void checkAppClassAccess(ContainerRequestContext request, Caller caller, List<String> path) {

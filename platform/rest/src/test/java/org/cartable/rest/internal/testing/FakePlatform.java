@@ -21,6 +21,7 @@ import org.apache.karaf.features.FeaturesService;
 import org.cartable.api.AppScope;
 import org.cartable.api.Caller;
 import org.cartable.api.CartableApp;
+import org.cartable.api.ToolAccess;
 import org.cartable.api.CartableException;
 import org.cartable.api.ChildInfo;
 import org.cartable.api.ClassAccess;
@@ -154,6 +155,15 @@ public final class FakePlatform {
         return ClassRelation.none(classId);
     }
 
+    /** The core's rule: a tool (non-class app) is open to the holders of one of its roles. */
+    public final ToolAccess toolAccess = (caller, appId) -> {
+        CartableApp app = catalog.find(appId).map(InstalledApp::app).filter(a -> a.scope() != AppScope.CLASS)
+                .orElseThrow(() -> CartableException.notFound("App not found."));
+        if (Collections.disjoint(app.roles(), caller.roles())) {
+            throw CartableException.forbidden("This tool is not open to your role.");
+        }
+    };
+
     public final ClassAccess classAccess = (caller, classId, appId) -> {
         ClassRelation relation = relation(caller, classId);
         if (!relation.isMember()) {
@@ -233,6 +243,11 @@ public final class FakePlatform {
                 throw CartableException.notFound("No such class.");
             }
             return List.of(blog);
+        }
+
+        @Override
+        public Map<String, Integer> classesPerEnabledApp() {
+            return Map.of("blog", 2);
         }
 
         private void check(Caller caller, String classId) {

@@ -19,6 +19,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.cartable.api.rest.AppResource;
 import org.cartable.api.rest.ClassAppResource;
 import org.cartable.api.rest.MaxBodySize;
 import org.cartable.api.rest.RestApi;
@@ -73,6 +74,25 @@ public final class ProbeResources {
         public Map<String, Object> get(@PathParam("classId") String classId) {
             calls.incrementAndGet();
             return Map.of("classId", classId);
+        }
+    }
+
+    /** The resource of the school-scoped "news" tool. */
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class News implements AppResource {
+
+        public final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public String appId() {
+            return "news";
+        }
+
+        @GET
+        @Path("latest")
+        public Map<String, Object> latest(@Context SecurityContext security) {
+            calls.incrementAndGet();
+            return Map.of("caller", RestApi.caller(security).login());
         }
     }
 

@@ -1,12 +1,14 @@
 package org.cartable.web.internal.pages;
 
-import java.util.List;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
+import org.apache.wicket.markup.html.link.ExternalLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
@@ -14,7 +16,9 @@ import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.model.ResourceModel;
 import org.apache.wicket.model.StringResourceModel;
+import org.apache.wicket.request.cycle.RequestCycle;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
+import org.cartable.api.AppScope;
 import org.cartable.api.Caller;
 import org.cartable.api.ChildInfo;
 import org.cartable.api.ClassInfo;
@@ -57,6 +61,7 @@ public final class DashboardPage extends AppBasePage {
         add(staffSection(staff));
         add(pupilSection(pupil));
         add(parentSection(parent));
+        add(toolsSection(caller));
         add(operatorSection(operator));
         add(new WebMarkupContainer("nothing").setVisible(!(staff || parent || pupil || operator)));
     }
@@ -123,6 +128,35 @@ public final class DashboardPage extends AppBasePage {
                 .add(VisibleWhen.of(() -> childClass.getObject() == null)));
         child.add(new ClassTiles("tiles", childClass.map(ClassInfo::id), childName)
                 .add(VisibleWhen.of(() -> childClass.getObject() != null)));
+        return section;
+    }
+
+    /** Tiles of the school and operator apps ("tools") open to one of the caller's roles. */
+    private WebMarkupContainer toolsSection(Caller caller) {
+        WebMarkupContainer section = new WebMarkupContainer("tools");
+        Locale locale = getLocale();
+        CartableWebApplication application = CartableWebApplication.get();
+        List<ClassTiles.Tile> tools = application.services().catalog().installed().stream()
+                .filter(installed -> installed.app().scope() != AppScope.CLASS)
+                .filter(installed -> !Collections.disjoint(installed.app().roles(), caller.roles()))
+                .flatMap(installed -> application.contributions().homeOf(installed.id()).stream()
+                        .map(home -> new ClassTiles.Tile(installed.id(), installed.app().icon(),
+                                installed.app().name(locale),
+                                RequestCycle.get().urlFor(home.pageClass(), new PageParameters()).toString())))
+                .toList();
+        section.setVisible(!tools.isEmpty());
+        section.add(new ListView<>("tile", tools) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void populateItem(ListItem<ClassTiles.Tile> item) {
+                ClassTiles.Tile tile = item.getModelObject();
+                ExternalLink open = new ExternalLink("open", tile.url());
+                open.add(new Label("icon", tile.icon()));
+                open.add(new Label("name", tile.name()));
+                item.add(open);
+            }
+        });
         return section;
     }
 
