@@ -53,7 +53,7 @@ class FeedRestTest {
         server = new RestServer(new LinkedHashSet<>(List.of(
                 new CartableJsonProvider(),
                 new AuthenticationFilter(platform.accounts, platform.catalog, platform.classAccess,
-                        platform.directory),
+                        platform.directory, platform.toolAccess),
                 new CartableExceptionMapper(), new JsonExceptionMapper(), new WebApplicationExceptionMapper(),
                 new UnexpectedExceptionMapper(),
                 new MeResource(platform.directory),
