@@ -182,8 +182,9 @@ public final class DemoData {
 
             w.teacherGroup("ERUN du Val", teacher, teacher2);
 
-            // B1 has chosen its blog; A1 has no decision yet, so it follows the configured defaults.
+            // B1 has chosen its blog; A1 its notebook (the blog has no decision yet: the configured defaults apply).
             w.activation(b1, "blog", true);
+            w.activation(a1, "notebook", true);
         }
 
         /** Pupils with one parent each, logins like a1.pupil3 / a1.parent3. */

@@ -158,14 +158,17 @@ class DemoDataTest {
     }
 
     @Test
-    void blogIsStoredAsEnabledForB1AndNothingIsStoredForA1() {
+    void blogIsStoredAsEnabledForB1AndNothingIsStoredForA1sBlog() {
         ClassAppActivations activations = ClassAppActivations.create(jpa, directory, new CoreAppCatalog(), Set.of(), clock);
         ClassInfo b1 = classNamed(signIn("teacher2"), "CP B");
         ClassInfo a1 = classNamed(signIn("teacher"), "CM1 A");
         assertTrue(activations.isEnabled(b1.id(), "blog"));
         assertFalse(activations.isEnabled(a1.id(), "blog"));
-        assertNull(jpa.txExpr(em -> em.createQuery("select a from ClassAppActivation a where a.classId = :c")
+        assertNull(jpa.txExpr(em -> em.createQuery(
+                        "select a from ClassAppActivation a where a.classId = :c and a.appId = 'blog'")
                 .setParameter("c", a1.id()).getResultList().stream().findFirst().orElse(null)));
+        // A1 uses the notebook, whose demo content is written there
+        assertTrue(activations.isEnabled(a1.id(), "notebook"));
     }
 
     @Test
