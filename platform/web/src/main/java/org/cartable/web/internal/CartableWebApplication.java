@@ -57,6 +57,10 @@ public final class CartableWebApplication extends WebApplication implements Shel
     /** Segments of a contribution's path: plain names or ${parameter} placeholders, nothing that escapes /app/. */
     private static final Pattern PATH = Pattern.compile("[a-z0-9][a-z0-9-]*(/([a-z0-9][a-z0-9-]*|\\$\\{[a-zA-Z]+\\}))*");
 
+    /** Players apps may frame (video embeds): privacy-friendly hosts, nothing else. */
+    static final String[] EMBED_PLAYERS = {"https://www.youtube-nocookie.com", "https://player.vimeo.com",
+            "https://www.dailymotion.com"};
+
     public static final ResourceReference STYLESHEET = new PackageResourceReference(ShellHeader.class, "cartable.css");
 
     private final PlatformServices services;
@@ -122,6 +126,10 @@ public final class CartableWebApplication extends WebApplication implements Shel
                 // Rich text may embed pictures as data: URLs (kept by the sanitiser); remote pictures stay blocked so
                 // that reading a class blog never reveals pupils' addresses to third-party servers.
                 .add(CSPDirective.IMG_SRC, "data:")
+                // Audio and video that apps serve themselves (e.g. the notebook's uploaded media).
+                .add(CSPDirective.MEDIA_SRC, "'self'")
+                // Videos embedded from the few known sites, through their privacy-friendly players only.
+                .add(CSPDirective.FRAME_SRC, EMBED_PLAYERS)
                 .add(CSPDirective.FORM_ACTION, "'self'");
         // Cross-site state-changing requests are refused using Fetch Metadata, with Origin as fallback.
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener(new SameSiteIsNotSameOrigin(),

@@ -191,6 +191,8 @@ public final class DemoData {
             // Both classes write a wiki (its demo pages come from the wiki app's DemoContent).
             w.activation(a1, "wiki", true);
             w.activation(b1, "wiki", true);
+            // A1 keeps a multimedia notebook (its demo notebooks come from the notebook app's DemoContent).
+            w.activation(a1, "notebook", true);
         }
 
         /** Pupils with one parent each, logins like a1.pupil3 / a1.parent3. */

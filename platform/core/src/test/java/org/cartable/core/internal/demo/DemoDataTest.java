@@ -168,6 +168,7 @@ class DemoDataTest {
         assertFalse(activations.isEnabled(a2.id(), "blog"));
         assertTrue(activations.isEnabled(a1.id(), "wiki"));
         assertTrue(activations.isEnabled(b1.id(), "wiki"));
+        assertTrue(activations.isEnabled(a1.id(), "notebook"));
         assertNull(jpa.txExpr(em -> em.createQuery("select a from ClassAppActivation a where a.classId = :c")
                 .setParameter("c", a2.id()).getResultList().stream().findFirst().orElse(null)));
     }
