@@ -438,6 +438,10 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             if (emailKey == null && phoneKey == null) {
                 return false;
             }
+            if (emailKey != null && parent.getEmail() == null) {
+                // the school's address becomes the notices' address until the parent sets their own
+                parent.setEmail(g.email().trim());
+            }
             ContactDetails contact = em.find(ContactDetails.class, parent.getId());
             if (contact == null) {
                 contact = new ContactDetails(parent.getId());

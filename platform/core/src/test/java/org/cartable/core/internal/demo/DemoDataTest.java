@@ -84,7 +84,8 @@ class DemoDataTest {
         // 12 named accounts, 26 classmates with a parent each, the collège pupil and their parent.
         assertEquals(12 + 2 * 25 + 2, count("Person"));
         assertEquals(1, count("TeacherGroup"));
-        assertEquals(3, count("ClassAppActivation"), "the blog for B1, the wiki for A1 and B1");
+        assertEquals(6, count("ClassAppActivation"),
+                "the blog for A1 and B1, the homework diary for B1, the wiki for A1 and B1, the notebook for A1");
 
         List<School> schools = jpa.txExpr(em -> em.createQuery("select s from School s order by s.uai", School.class)
                 .getResultList());

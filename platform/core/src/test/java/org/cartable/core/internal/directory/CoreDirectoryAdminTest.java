@@ -87,6 +87,9 @@ class CoreDirectoryAdminTest {
         assertEquals(leo.personId(), accounts.authenticate(leo.login(), leo.initialPassword(), "x").userId());
         assertEquals(claire.personId(), accounts.authenticate("claire.durand", claire.initialPassword(), "x")
                 .userId());
+        assertEquals("claire@example.org", dir.jpa.txExpr(em -> em.find(
+                org.cartable.core.internal.model.Person.class, claire.personId()).getEmail()),
+                "the registry's address is where her notices go until she sets her own");
     }
 
     @Test
