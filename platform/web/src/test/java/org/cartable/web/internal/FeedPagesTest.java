@@ -54,6 +54,20 @@ class FeedPagesTest {
     }
 
     @Test
+    void theDashboardAndThePreferencesPageCanBeKeptInTheSession() throws Exception {
+        shell.signIn(ShellFixture.SOPHIE);
+        serialise(shell.tester.getLastRenderedPage());
+        shell.tester.startPage(NotificationPreferencesPage.class);
+        serialise(shell.tester.getLastRenderedPage());
+    }
+
+    private static void serialise(Object page) throws java.io.IOException {
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(new java.io.ByteArrayOutputStream())) {
+            out.writeObject(page);
+        }
+    }
+
+    @Test
     void markAllReadClearsTheCounter() {
         shell.signIn(ShellFixture.SOPHIE);
         shell.tester.newFormTester("feed:markAll").submit();

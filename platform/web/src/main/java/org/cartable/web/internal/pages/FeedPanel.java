@@ -104,14 +104,15 @@ public final class FeedPanel extends Panel {
     }
 
     private ListView<Entry> items() {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
         return new ListView<>("item", feed.map(Feed::items)) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected void populateItem(ListItem<Entry> item) {
                 Entry entry = item.getModelObject();
+                // Built per render: a formatter is not serialisable, and the page is kept in the session.
+                DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                        .withLocale(getLocale()).withZone(ZoneId.systemDefault());
                 item.add(AttributeModifier.append("class", entry.read() ? "feed-read" : "feed-unread"));
                 item.add(new Label("icon", entry.appIcon() == null ? "🔔" : entry.appIcon()));
                 item.add(new Label("app", entry.appName() != null ? Model.of(entry.appName())
