@@ -225,6 +225,25 @@ class WikiPagesTest {
     }
 
     @Test
+    void aPupilReordersSiblingPages() {
+        String parent = wiki.createPage(TEACHER, CLASS_A, "Ordre", "", null).id();
+        WikiPage first = wiki.createPage(TEACHER, CLASS_A, "Premier", "", parent);
+        WikiPage second = wiki.createPage(TEACHER, CLASS_A, "Second", "", parent);
+        shell.signIn(LEA);
+        tester.startPage(WikiViewPage.class, WikiViewPage.parameters(CLASS_A, first.id()));
+        tester.assertInvisible("order:up");
+        tester.assertVisible("order:down");
+        tester.newFormTester("order").submit("down");
+        tester.assertNoErrorMessage();
+        assertEquals(List.of("Second", "Premier"),
+                wiki.page(LEA, CLASS_A, parent).children().stream().map(PageRef::title).toList());
+        tester.assertVisible("order:up");
+        tester.assertInvisible("order:down");
+        assertEquals(0, wiki.page(LEA, CLASS_A, second.id()).position());
+        assertPageSerializable();
+    }
+
+    @Test
     void deletingAPageAsksForConfirmation() {
         WikiPage page = wiki.createPage(TEACHER, CLASS_A, "À effacer", "<p>x</p>", null);
         shell.signIn(TEACHER);

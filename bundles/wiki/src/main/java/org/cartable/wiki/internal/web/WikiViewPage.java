@@ -71,6 +71,7 @@ public class WikiViewPage extends WikiBasePage {
         add(new Label("content", page.map(WikiPage::html)).setEscapeModelStrings(false)
                 .add(VisibleWhen.of(() -> !page.getObject().content().isBlank())));
         add(children("children"));
+        add(ordering("order"));
         add(deletion("deletion"));
         add(comments("comments"));
         add(new CommentForm("newComment"));
@@ -126,6 +127,36 @@ public class WikiViewPage extends WikiBasePage {
             }
         });
         return section;
+    }
+
+    /** Up and down among the sibling pages, for those who edit; moving elsewhere is done in the editor. */
+    private Component ordering(String id) {
+        Form<Void> form = new Form<>(id);
+        form.add(VisibleWhen.of(() -> page.getObject().may(PageAction.EDIT) && !page.getObject().home()));
+        form.add(moveButton("up", -1).add(VisibleWhen.of(() -> page.getObject().position() > 0)));
+        form.add(moveButton("down", 1).add(VisibleWhen.of(() -> page.getObject().position() < siblings() - 1)));
+        return form;
+    }
+
+    private int siblings() {
+        String parentId = page.getObject().parentId();
+        return overview.getObject().tree().flatten().stream().filter(node -> node.id().equals(parentId))
+                .findFirst().map(node -> node.children().size()).orElse(0);
+    }
+
+    private Button moveButton(String id, int step) {
+        return new Button(id) {
+            @Override
+            public void onSubmit() {
+                WikiPage current = page.getObject();
+                if (act(() -> wiki().movePage(caller(), classId(), pageId, current.parentId(),
+                        Math.max(0, current.position() + step)))) {
+                    success(getString("moved"));
+                }
+                page.detach();
+                overview.detach();
+            }
+        };
     }
 
     private Component deletion(String id) {
