@@ -84,7 +84,7 @@ class DemoDataTest {
         // 12 named accounts, 26 classmates with a parent each, the collège pupil and their parent.
         assertEquals(12 + 2 * 25 + 2, count("Person"));
         assertEquals(1, count("TeacherGroup"));
-        assertEquals(1, count("ClassAppActivation"));
+        assertEquals(2, count("ClassAppActivation"), "B1's blog, A1's notebook");
 
         List<School> schools = jpa.txExpr(em -> em.createQuery("select s from School s order by s.uai", School.class)
                 .getResultList());
