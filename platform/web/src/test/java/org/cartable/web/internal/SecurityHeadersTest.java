@@ -28,6 +28,9 @@ class SecurityHeadersTest {
         assertNotNull(csp);
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         assertTrue(csp.contains("script-src") && !csp.contains("unsafe-inline"), csp);
+        // apps' own audio and video, and the privacy-friendly players of the known video sites only
+        assertTrue(csp.contains("media-src 'self'"), csp);
+        assertTrue(csp.contains("https://www.youtube-nocookie.com") && !csp.contains("https://www.youtube.com"), csp);
     }
 
     @Test
