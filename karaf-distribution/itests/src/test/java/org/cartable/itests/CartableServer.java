@@ -49,6 +49,8 @@ public final class CartableServer {
     public static final int SSH_PORT = Integer.getInteger("cartable.ssh.port", 18101);
     public static final int RMI_REGISTRY_PORT = Integer.getInteger("cartable.rmi.registry.port", 11099);
     public static final int RMI_SERVER_PORT = Integer.getInteger("cartable.rmi.server.port", 44445);
+    /** Loopback SMTP port the server mails to (a test SMTP server listens there); moves with the HTTP port. */
+    public static final int SMTP_PORT = Integer.getInteger("cartable.smtp.port", 13025 + HTTP_PORT - 18181);
     /**
      * Console/JMX user written into the test copy's {@code etc/users.properties} only (the shipped distribution has
      * no console user); its password is random per run.
@@ -57,7 +59,7 @@ public final class CartableServer {
     public static final String DEMO_PASSWORD = "demo";
 
     /** Apps the distribution installs at boot. */
-    static final List<String> DEFAULT_APPS = List.of("blog");
+    static final List<String> DEFAULT_APPS = List.of("blog", "homework", "liaison", "wiki", "notebook");
     /** Logged by cartable-core's DemoData once the demo directory is written. */
     static final String DEMO_SEEDED_LOG = "Demo directory seeded";
     /** Logged by Karaf's BootFeaturesInstaller when featuresBoot does not resolve: waiting longer is pointless. */
@@ -180,6 +182,9 @@ public final class CartableServer {
             setProperty(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(SSH_PORT));
             setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(RMI_REGISTRY_PORT));
             setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(RMI_SERVER_PORT));
+            setProperty(etc.resolve("org.cartable.mail.cfg"), "host", "127.0.0.1");
+            setProperty(etc.resolve("org.cartable.mail.cfg"), "port", String.valueOf(SMTP_PORT));
+            setProperty(etc.resolve("org.cartable.mail.cfg"), "pollSeconds", "1");
             addJmxUser(etc.resolve("users.properties"));
             Files.createDirectories(consoleLog.getParent());
             Files.deleteIfExists(consoleLog);

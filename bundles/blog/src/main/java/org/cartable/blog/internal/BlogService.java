@@ -22,6 +22,9 @@ import org.cartable.api.ClassRelation;
 import org.cartable.api.Directory;
 import org.cartable.api.HtmlSanitizer;
 import org.cartable.api.PersonSummary;
+import org.cartable.api.notify.Audience;
+import org.cartable.api.notify.Notice;
+import org.cartable.api.notify.Notifications;
 import org.cartable.api.persistence.SchemaMigrator;
 import org.cartable.blog.internal.data.BlogEntity;
 import org.cartable.blog.internal.data.CommentEntity;
@@ -30,6 +33,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The blog's rules, in one place for REST and web alike. Every method first asks {@link ClassAccess} whether the
@@ -52,12 +60,15 @@ public final class BlogService {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final String UNKNOWN_AUTHOR = "—";
+    private static final Logger LOG = LoggerFactory.getLogger(BlogService.class);
 
     private final JpaTemplate jpa;
     private final ClassAccess classAccess;
     private final Directory directory;
     private final HtmlSanitizer sanitizer;
     private final Clock clock;
+    /** Optional: the blog works (without notices) while the platform's notification service is away. */
+    private volatile Notifications notifications;
 
     /** Brings the tables up to date before the service is registered, so nothing reads an old schema. */
     @Activate
@@ -79,6 +90,18 @@ public final class BlogService {
         this.directory = directory;
         this.sanitizer = sanitizer;
         this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindNotifications(Notifications service) {
+        this.notifications = service;
+    }
+
+    void unbindNotifications(Notifications service) {
+        if (this.notifications == service) {
+            this.notifications = null;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- reading
@@ -165,6 +188,9 @@ public final class BlogService {
                 post.moveTo(publicationStatus(me, settings), now);
             }
             em.persist(post);
+            if (post.status() == PostStatus.PUBLISHED) {
+                announcePublished(post, me.id());
+            }
             return toPost(me, settings, post, 0, names());
         });
     }
@@ -214,6 +240,9 @@ public final class BlogService {
                 throw CartableException.conflict("Only a draft can be submitted; this post is " + post.status() + ".");
             }
             post.moveTo(publicationStatus(me, settings(em, classId)), now());
+            if (post.status() == PostStatus.PUBLISHED) {
+                announcePublished(post, me.id());
+            }
             return toPost(em, me, post);
         });
     }
@@ -244,7 +273,14 @@ public final class BlogService {
         return jpa.txExpr(em -> {
             PostEntity post = visiblePost(em, me, postId);
             requireStaff(me, "Only the class's teachers publish and unpublish posts.");
+            PostStatus before = post.status();
             post.moveTo(target, now());
+            if (target == PostStatus.PUBLISHED && before != PostStatus.PUBLISHED) {
+                announcePublished(post, me.id());
+                if (before == PostStatus.SUBMITTED && !post.authorId().equals(me.id())) {
+                    announce(BlogApp.POST_APPROVED, post, me.id(), Audience.persons(List.of(post.authorId())));
+                }
+            }
             return toPost(em, me, post);
         });
     }
@@ -270,6 +306,10 @@ public final class BlogService {
             CommentEntity comment = new CommentEntity(UUID.randomUUID().toString(), post.id(), me.id(), cleanBody,
                     status, now());
             em.persist(comment);
+            if (status == CommentStatus.PENDING) {
+                announce(BlogApp.COMMENT_PENDING, post, me.id(), Audience.persons(
+                        directory.teachers(classId).stream().map(PersonSummary::id).toList()));
+            }
             return toComment(me, comment, names());
         });
     }
@@ -295,6 +335,28 @@ public final class BlogService {
             }
             em.remove(comment);
         });
+    }
+
+    // ---------------------------------------------------------------------------------------------------- notices
+
+    private void announcePublished(PostEntity post, String actorId) {
+        announce(BlogApp.POST_PUBLISHED, post, actorId, Audience.pupilsAndParents(
+                directory.pupils(post.classId()).stream().map(PersonSummary::id).toList()));
+    }
+
+    /** Published in the blog's own transaction: a write that rolls back announces nothing. */
+    private void announce(String type, PostEntity post, String actorId, Audience audience) {
+        Notifications service = notifications;
+        if (service == null) {
+            return;
+        }
+        try {
+            service.publish(new Notice(BlogApp.ID, type, post.classId(), actorId, audience,
+                    BlogApp.noticeText(type, post.title()), BlogApp.ID + "/" + post.classId() + "/post/" + post.id()));
+        } catch (RuntimeException e) {
+            // A notice is a courtesy: the post itself must not fail because the feed could not be written.
+            LOG.warn("Notice {} of post {} not published", type, post.id(), e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- rules

@@ -81,12 +81,20 @@ public final class FakeSchool implements ClassAccess, Directory {
 
     @Override
     public List<PersonSummary> pupils(String classId) {
-        return List.of();
+        return members(classId, ClassRelation::pupil);
     }
 
     @Override
     public List<PersonSummary> teachers(String classId) {
-        return List.of();
+        return members(classId, ClassRelation::teacher);
+    }
+
+    private List<PersonSummary> members(String classId, java.util.function.Predicate<ClassRelation> role) {
+        return relations.getOrDefault(classId, Map.of()).entrySet().stream()
+                .filter(e -> role.test(e.getValue()))
+                .map(e -> people.get(e.getKey()))
+                .sorted(java.util.Comparator.comparing(PersonSummary::id))
+                .toList();
     }
 
     @Override

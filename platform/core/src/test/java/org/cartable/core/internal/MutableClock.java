@@ -27,6 +27,10 @@ public final class MutableClock extends Clock {
         return new MutableClock(Instant.parse(instant));
     }
 
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }

@@ -30,13 +30,16 @@ import org.slf4j.LoggerFactory;
  * A small but realistic directory for demonstrations and tests: three schools of three collectivities, a multi-level
  * class, a parent with children in two schools and a pupil who moved on to collège. It is written only into a
  * directory without any account, so it never mixes with real data and a restart does not seed twice.
+ * <p>
+ * Registered as a service only so that {@link DemoContentRunner} starts after the directory is seeded.
  */
-@Component(service = {}, configurationPid = DemoConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(service = DemoData.class, configurationPid = DemoConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true)
 @Designate(ocd = DemoConfig.class)
 public final class DemoData {
 
     public static final String PASSWORD = "demo";
+    public static final String EMAIL_DOMAIN = "demo.cartable.test";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
@@ -114,7 +117,12 @@ public final class DemoData {
         }
 
         private Person account(String login, String first, String last, Role... roles) {
-            return w.person(login, demoPasswordHash, first, last, roles);
+            Person person = w.person(login, demoPasswordHash, first, last, roles);
+            // Adults get a mail address of a reserved test domain, so notification e-mails can be tried out.
+            if (List.of(roles).stream().anyMatch(r -> r == Role.TEACHER || r == Role.PARENT || r == Role.DIRECTOR)) {
+                person.setEmail(login + "@" + EMAIL_DOMAIN);
+            }
+            return person;
         }
 
         void seed() {
@@ -174,8 +182,17 @@ public final class DemoData {
 
             w.teacherGroup("ERUN du Val", teacher, teacher2);
 
-            // B1 has chosen its blog; A1 has no decision yet, so it follows the configured defaults.
+            // A1 and B1 have chosen their blog (the blog's demo content writes in both); the other classes have no
+            // decision yet, so they follow the configured defaults.
+            w.activation(a1, "blog", true);
             w.activation(b1, "blog", true);
+            // CP B keeps its homework diary online; A1's teacher has not decided yet.
+            w.activation(b1, "homework", true);
+            // Both classes write a wiki (its demo pages come from the wiki app's DemoContent).
+            w.activation(a1, "wiki", true);
+            w.activation(b1, "wiki", true);
+            // A1 keeps a multimedia notebook (its demo notebooks come from the notebook app's DemoContent).
+            w.activation(a1, "notebook", true);
         }
 
         /** Pupils with one parent each, logins like a1.pupil3 / a1.parent3. */

@@ -52,6 +52,18 @@ public class Person {
     @Column(name = "LAST_SIGN_IN_AT")
     private Instant lastSignInAt;
 
+    @Column(name = "EMAIL")
+    private String email;
+
+    @Column(name = "LANGUAGE")
+    private String language;
+
+    @Column(name = "QUIET_FROM")
+    private String quietFrom;
+
+    @Column(name = "QUIET_TO")
+    private String quietTo;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "CORE_PERSON_ROLE", joinColumns = @JoinColumn(name = "PERSON_ID"))
     @Enumerated(EnumType.STRING)
@@ -133,5 +145,37 @@ public class Person {
 
     public void setLastSignInAt(Instant lastSignInAt) {
         this.lastSignInAt = lastSignInAt;
+    }
+
+    /** @return the address notices are mailed to, or null */
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    /** @return the language of the person's e-mails ("fr", "en"), or null for French */
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    /** @return start of the quiet hours as HH:mm, or null when the person has none */
+    public String getQuietFrom() {
+        return quietFrom;
+    }
+
+    public String getQuietTo() {
+        return quietTo;
+    }
+
+    public void setQuietHours(String from, String to) {
+        this.quietFrom = from;
+        this.quietTo = to;
     }
 }
