@@ -177,7 +177,16 @@ class FleetIT {
         assertEquals(404, r.status(), r::toString);
         assertEquals("not_found", r.json().path("error").asText(), r::toString);
         assertNoStackTrace(r);
-        assertEquals(404, server.get(token, FLEET + "/devices/" + imported.get(0) + "/label.svg").status());
+        CartableServer.Response label = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + FLEET
+                        + "/devices/" + imported.get(0) + "/label.svg")).header("Authorization", "Bearer " + token)
+                .header("Accept", "image/svg+xml").GET().build());
+        assertEquals(404, label.status(), label::toString);
+        CartableServer.Response own = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + FLEET
+                        + "/devices/" + imported.get(0) + "/label.svg"))
+                .header("Authorization", "Bearer " + server.token("director"))
+                .header("Accept", "image/svg+xml").GET().build());
+        assertEquals(200, own.status(), own::toString);
+        assertTrue(own.body().startsWith("<svg") && own.body().contains(tags.get(0)), own::toString);
         CartableServer.Response ticket = server.post(token, FLEET + "/tickets",
                 Map.of("deviceId", imported.get(0), "problem", "Intrus"));
         assertEquals(404, ticket.status(), ticket::toString);

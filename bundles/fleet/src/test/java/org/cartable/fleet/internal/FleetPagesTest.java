@@ -102,6 +102,14 @@ class FleetPagesTest {
         form.setValue("bulkAction:bulkNote", "Lot de rentrée");
         form.submit("bulkAction:applyState");
         tester.assertNoErrorMessage();
+        // the answer shows the new states, not the list as it was read before the change
+        List<DeviceState> shown = new java.util.ArrayList<>();
+        tester.getLastRenderedPage().visitChildren(org.apache.wicket.markup.html.list.ListItem.class, (item, visit) -> {
+            if (item.getDefaultModelObject() instanceof Device d && (d.id().equals(a.id()) || d.id().equals(b.id()))) {
+                shown.add(d.state());
+            }
+        });
+        assertEquals(List.of(DeviceState.CONFIGURED, DeviceState.CONFIGURED), shown);
         assertEquals(DeviceState.CONFIGURED, t.fleet.device(p.operator, a.id()).device().state());
         assertEquals(DeviceState.CONFIGURED, t.fleet.device(p.operator, b.id()).device().state());
         assertEquals("Lot de rentrée", t.fleet.device(p.operator, b.id()).history().get(1).note());

@@ -164,7 +164,7 @@ public class FleetHomePage extends FleetBasePage {
 
             @Override
             public void onSubmit() {
-                applyState(devices.getObject());
+                applyState(devices);
             }
         });
         action.add(new Button("printLabels") {
@@ -182,7 +182,8 @@ public class FleetHomePage extends FleetBasePage {
         return form;
     }
 
-    private void applyState(List<Device> shown) {
+    private void applyState(IModel<List<Device>> devices) {
+        List<Device> shown = devices.getObject();
         if (selected.isEmpty()) {
             error(getString("bulk.noneSelected"));
             return;
@@ -208,6 +209,8 @@ public class FleetHomePage extends FleetBasePage {
                     .getString());
             selected.clear();
             bulkNote = null;
+            // the list was read before the change, while the form was processed: read it again for the answer
+            devices.detach();
         }
     }
 }
