@@ -214,10 +214,10 @@ public class BillingPage extends ToolPage {
                         amount(support), amount(licence), amount(mobile), amount(vatRate),
                         LocalDate.parse(censusDate.strip()), false);
                 if (act(() -> billing().savePriceList(caller(), prices))) {
-                    success(getString("prices.savedDone"));
+                    BillingPage.this.success(getString("prices.savedDone"));
                 }
             } catch (NumberFormatException | DateTimeParseException e) {
-                error(getString("prices.invalid"));
+                BillingPage.this.error(getString("prices.invalid"));
             }
         }
     }
@@ -275,7 +275,7 @@ public class BillingPage extends ToolPage {
         @Override
         protected void onSubmit() {
             if (act(() -> billing().adjust(caller(), year, collectivity.collectivityId(), delta, reason))) {
-                success(getString("counts.adjusted"));
+                BillingPage.this.success(getString("counts.adjusted"));
                 delta = null;
                 reason = null;
             }
@@ -349,7 +349,7 @@ public class BillingPage extends ToolPage {
         protected void onSubmit() {
             if (act(() -> billing().saveProfile(caller(), year, collectivityId, mobileOption, serviceCode,
                     engagementNumber, routingRequired, address))) {
-                success(getString("profiles.saved"));
+                BillingPage.this.success(getString("profiles.saved"));
             }
         }
     }
@@ -412,7 +412,7 @@ public class BillingPage extends ToolPage {
             @Override
             public void onSubmit() {
                 if (act(() -> billing().startRun(caller(), year))) {
-                    success(getString("run.started"));
+                    BillingPage.this.success(getString("run.started"));
                 }
                 progress.detach();
                 invoices.detach();
@@ -423,11 +423,11 @@ public class BillingPage extends ToolPage {
             public void onSubmit() {
                 try {
                     BillingService.IssueReport report = billing().issueAll(caller(), year);
-                    success(new StringResourceModel("issueAll.done", BillingPage.this)
+                    BillingPage.this.success(new StringResourceModel("issueAll.done", BillingPage.this)
                             .setParameters(report.issued().size()).getString());
-                    report.refused().forEach((name, why) -> error(name + " : " + why));
+                    report.refused().forEach((name, why) -> BillingPage.this.error(name + " : " + why));
                 } catch (CartableException refused) {
-                    error(refused.getMessage());
+                    BillingPage.this.error(refused.getMessage());
                 }
                 invoices.detach();
             }
@@ -497,7 +497,7 @@ public class BillingPage extends ToolPage {
             @Override
             public void onSubmit() {
                 if (act(() -> billing().issue(caller(), invoiceId))) {
-                    success(getString("issued"));
+                    BillingPage.this.success(getString("issued"));
                 }
                 invoices.detach();
             }
@@ -510,7 +510,7 @@ public class BillingPage extends ToolPage {
             @Override
             public void onSubmit() {
                 if (act(() -> billing().creditNote(caller(), invoiceId, reason.getObject(), null))) {
-                    success(getString("credited"));
+                    BillingPage.this.success(getString("credited"));
                 }
                 invoices.detach();
             }
