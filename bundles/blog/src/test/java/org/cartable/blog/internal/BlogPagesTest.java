@@ -20,6 +20,8 @@ import org.cartable.api.web.ClassAppPage;
 import org.cartable.blog.internal.web.BlogHomePage;
 import org.cartable.blog.internal.web.BlogPostPage;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.web.EmbeddedFramework;
+import org.cartable.testing.web.TestShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -25,6 +25,8 @@ import org.cartable.fleet.internal.web.LabelsPage;
 import org.cartable.fleet.internal.web.RenewalPage;
 import org.cartable.fleet.internal.web.TicketPage;
 import org.cartable.fleet.internal.web.TicketsPage;
+import org.cartable.testing.web.EmbeddedFramework;
+import org.cartable.testing.web.TestShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

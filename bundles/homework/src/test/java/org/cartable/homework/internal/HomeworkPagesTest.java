@@ -21,6 +21,8 @@ import org.cartable.homework.internal.calendar.CalendarFeeds;
 import org.cartable.homework.internal.web.HomeworkEntryPage;
 import org.cartable.homework.internal.web.HomeworkPage;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.web.EmbeddedFramework;
+import org.cartable.testing.web.TestShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -24,6 +24,8 @@ import org.cartable.liaison.internal.web.LiaisonHomePage;
 import org.cartable.liaison.internal.web.LiaisonSlipsPage;
 import org.cartable.liaison.internal.web.LiaisonWordPage;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.web.EmbeddedFramework;
+import org.cartable.testing.web.TestShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -25,6 +25,8 @@ import org.cartable.notebook.internal.web.NotebookHomePage;
 import org.cartable.notebook.internal.web.NotebookMediaPage;
 import org.cartable.notebook.internal.web.NotebookViewPage;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.web.EmbeddedFramework;
+import org.cartable.testing.web.TestShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

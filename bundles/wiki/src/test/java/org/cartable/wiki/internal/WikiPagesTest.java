@@ -19,6 +19,8 @@ import org.cartable.api.Directory;
 import org.cartable.api.Role;
 import org.cartable.api.web.ClassAppPage;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.web.EmbeddedFramework;
+import org.cartable.testing.web.TestShell;
 import org.cartable.wiki.internal.web.WikiDiffPage;
 import org.cartable.wiki.internal.web.WikiEditPage;
 import org.cartable.wiki.internal.web.WikiHistoryPage;

@@ -1,4 +1,4 @@
-package org.cartable.homework.internal;
+package org.cartable.testing.web;
 
 import java.util.Optional;
 
@@ -21,11 +21,12 @@ import org.cartable.api.web.CartableSession;
 import org.cartable.api.web.ShellLayout;
 
 /** The least of a shell for page tests: an empty header, and whoever the test says is signed in. */
-final class TestShell extends WebApplication implements ShellLayout {
+public final class TestShell extends WebApplication implements ShellLayout {
 
     private Caller signedIn;
 
-    void signIn(Caller caller) {
+    /** Signs the caller in for the next requests (null signs out). */
+    public void signIn(Caller caller) {
         this.signedIn = caller;
     }
 

@@ -1,4 +1,4 @@
-package org.cartable.wiki.internal;
+package org.cartable.testing.web;
 
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public final class EmbeddedFramework implements FrameworkUtilHelper {
     private static Framework framework;
 
     /** @return the context of the framework, started on first use and kept for the JVM (Services caches trackers) */
-    static synchronized BundleContext context() {
+    public static synchronized BundleContext context() {
         if (framework == null) {
             Framework created = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow()
                     .newFramework(Map.of(Constants.FRAMEWORK_STORAGE, "target/felix-cache",
