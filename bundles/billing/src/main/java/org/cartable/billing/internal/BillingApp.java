@@ -1,10 +1,10 @@
 package org.cartable.billing.internal;
 
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 import org.cartable.api.AppScope;
+import org.cartable.api.AppTexts;
 import org.cartable.api.CartableApp;
 import org.cartable.api.Role;
 import org.osgi.service.component.annotations.Component;
@@ -18,9 +18,6 @@ public final class BillingApp implements CartableApp {
 
     private static final String TEXTS = "org.cartable.billing.internal.app";
 
-    /* A locale we have no file for gets the base (French) texts rather than those of the JVM's default locale. */
-    private static final ResourceBundle.Control FRENCH_BASE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     @Override
     public String id() {
@@ -54,7 +51,7 @@ public final class BillingApp implements CartableApp {
 
     private static String text(Locale locale, String key) {
         Locale wanted = locale == null ? Locale.FRENCH : locale;
-        return ResourceBundle.getBundle(TEXTS, wanted, BillingApp.class.getClassLoader(), FRENCH_BASE)
+        return AppTexts.bundle(TEXTS, wanted, BillingApp.class)
                 .getString(key);
     }
 }

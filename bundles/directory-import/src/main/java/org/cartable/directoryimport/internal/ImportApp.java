@@ -1,10 +1,10 @@
 package org.cartable.directoryimport.internal;
 
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 import org.cartable.api.AppScope;
+import org.cartable.api.AppTexts;
 import org.cartable.api.CartableApp;
 import org.cartable.api.Role;
 import org.osgi.service.component.annotations.Component;
@@ -18,9 +18,6 @@ public final class ImportApp implements CartableApp {
 
     private static final String TEXTS = "org.cartable.directoryimport.internal.app";
 
-    /* A locale without its own file gets the base (French) texts, not the JVM default locale's. */
-    private static final ResourceBundle.Control FRENCH_BASE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     @Override
     public String id() {
@@ -54,6 +51,6 @@ public final class ImportApp implements CartableApp {
 
     private static String text(Locale locale, String key) {
         Locale wanted = locale == null ? Locale.FRENCH : locale;
-        return ResourceBundle.getBundle(TEXTS, wanted, ImportApp.class.getClassLoader(), FRENCH_BASE).getString(key);
+        return AppTexts.bundle(TEXTS, wanted, ImportApp.class).getString(key);
     }
 }

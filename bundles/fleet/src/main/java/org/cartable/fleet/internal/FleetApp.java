@@ -2,10 +2,10 @@ package org.cartable.fleet.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 import org.cartable.api.AppScope;
+import org.cartable.api.AppTexts;
 import org.cartable.api.CartableApp;
 import org.cartable.api.Role;
 import org.cartable.api.notify.EmailDelivery;
@@ -25,9 +25,6 @@ public final class FleetApp implements CartableApp {
 
     private static final String TEXTS = "org.cartable.fleet.internal.app";
 
-    /* Without fallback control, a locale we have no file for would get the JVM default locale's texts. */
-    private static final ResourceBundle.Control FRENCH_BASE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     @Override
     public String id() {
@@ -67,6 +64,6 @@ public final class FleetApp implements CartableApp {
 
     static String text(Locale locale, String key) {
         Locale wanted = locale == null ? Locale.FRENCH : locale;
-        return ResourceBundle.getBundle(TEXTS, wanted, FleetApp.class.getClassLoader(), FRENCH_BASE).getString(key);
+        return AppTexts.bundle(TEXTS, wanted, FleetApp.class).getString(key);
     }
 }

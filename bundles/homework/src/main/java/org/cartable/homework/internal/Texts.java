@@ -5,26 +5,20 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.ResourceBundle;
+
+import org.cartable.api.AppTexts;
 
 /** The app's texts outside the pages (catalogue, notices, calendar), French unless English is asked for. */
 public final class Texts {
 
     private static final String BUNDLE = "org.cartable.homework.internal.texts";
 
-    /*
-     * Without fallback control, a locale we have no file for gets the base (French) texts rather than those of the
-     * JVM's default locale.
-     */
-    private static final ResourceBundle.Control FRENCH_BASE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     private Texts() {
     }
 
     public static String get(Locale locale, String key) {
         Locale wanted = locale == null ? Locale.FRENCH : locale;
-        return ResourceBundle.getBundle(BUNDLE, wanted, Texts.class.getClassLoader(), FRENCH_BASE).getString(key);
+        return AppTexts.bundle(BUNDLE, wanted, Texts.class).getString(key);
     }
 
     public static String format(Locale locale, String key, Object... arguments) {

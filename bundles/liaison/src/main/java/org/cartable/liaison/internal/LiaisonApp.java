@@ -3,10 +3,10 @@ package org.cartable.liaison.internal;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 import org.cartable.api.AppScope;
+import org.cartable.api.AppTexts;
 import org.cartable.api.CartableApp;
 import org.cartable.api.Role;
 import org.cartable.api.notify.EmailDelivery;
@@ -30,9 +30,6 @@ public final class LiaisonApp implements CartableApp {
 
     private static final String TEXTS = "org.cartable.liaison.internal.app";
 
-    /* A locale we have no file for gets the base (French) texts rather than those of the JVM's default locale. */
-    private static final ResourceBundle.Control FRENCH_BASE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     @Override
     public String id() {
@@ -79,6 +76,6 @@ public final class LiaisonApp implements CartableApp {
 
     static String text(Locale locale, String key) {
         Locale wanted = locale == null ? Locale.FRENCH : locale;
-        return ResourceBundle.getBundle(TEXTS, wanted, LiaisonApp.class.getClassLoader(), FRENCH_BASE).getString(key);
+        return AppTexts.bundle(TEXTS, wanted, LiaisonApp.class).getString(key);
     }
 }

@@ -2,10 +2,10 @@ package org.cartable.notebook.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 import org.cartable.api.AppScope;
+import org.cartable.api.AppTexts;
 import org.cartable.api.CartableApp;
 import org.cartable.api.Role;
 import org.cartable.api.notify.EmailDelivery;
@@ -22,12 +22,6 @@ public final class NotebookApp implements CartableApp {
 
     private static final String TEXTS = "org.cartable.notebook.internal.app";
 
-    /*
-     * Without fallback control, a locale we have no file for gets the base (French) texts rather than those of the
-     * JVM's default locale.
-     */
-    private static final ResourceBundle.Control FRENCH_BASE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     @Override
     public String id() {
@@ -67,6 +61,6 @@ public final class NotebookApp implements CartableApp {
 
     private static String text(Locale locale, String key) {
         Locale wanted = locale == null ? Locale.FRENCH : locale;
-        return ResourceBundle.getBundle(TEXTS, wanted, NotebookApp.class.getClassLoader(), FRENCH_BASE).getString(key);
+        return AppTexts.bundle(TEXTS, wanted, NotebookApp.class).getString(key);
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +24,7 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.AppTexts;
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.api.ClassAccess;
@@ -951,8 +951,7 @@ public final class NotebookService {
 
     static String text(Locale locale, String key) {
         Locale wanted = locale == null ? Locale.FRENCH : locale;
-        return ResourceBundle.getBundle(TEXTS, wanted, NotebookService.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        return AppTexts.bundle(TEXTS, wanted, NotebookService.class).getString(key);
     }
 
     private static String newId() {

@@ -3,10 +3,10 @@ package org.cartable.wiki.internal;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 import org.cartable.api.AppScope;
+import org.cartable.api.AppTexts;
 import org.cartable.api.CartableApp;
 import org.cartable.api.Role;
 import org.cartable.api.notify.EmailDelivery;
@@ -28,12 +28,6 @@ public final class WikiApp implements CartableApp {
 
     private static final String TEXTS = "org.cartable.wiki.internal.app";
 
-    /*
-     * Without fallback control, a locale we have no file for gets the base (French) texts rather than those of the
-     * JVM's default locale.
-     */
-    private static final ResourceBundle.Control FRENCH_BASE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     @Override
     public String id() {
@@ -78,7 +72,7 @@ public final class WikiApp implements CartableApp {
     /** @return a text of the app's bundle in the language, with its {0}, {1}... filled in */
     static String text(Locale locale, String key, Object... arguments) {
         Locale wanted = locale == null ? Locale.FRENCH : locale;
-        String pattern = ResourceBundle.getBundle(TEXTS, wanted, WikiApp.class.getClassLoader(), FRENCH_BASE)
+        String pattern = AppTexts.bundle(TEXTS, wanted, WikiApp.class)
                 .getString(key);
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, wanted).format(arguments);
     }

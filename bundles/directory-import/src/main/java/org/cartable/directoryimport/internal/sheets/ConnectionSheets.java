@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.cartable.api.AppTexts;
 
 /**
  * Printable connection sheets: for each class, a new page, then one slip per account (pupils first, then guardians),
@@ -27,8 +28,6 @@ public final class ConnectionSheets {
 
     private static final int SLIPS_PER_PAGE = 4;
     private static final float MARGIN = 40;
-    private static final ResourceBundle.Control FRENCH_BASE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private ConnectionSheets() {
     }
@@ -44,8 +43,7 @@ public final class ConnectionSheets {
      */
     public static void write(List<Credential> credentials, Locale locale, String siteUrl, OutputStream out)
             throws IOException {
-        ResourceBundle texts = ResourceBundle.getBundle("org.cartable.directoryimport.internal.sheets.sheets",
-                locale == null ? Locale.FRENCH : locale, ConnectionSheets.class.getClassLoader(), FRENCH_BASE);
+        ResourceBundle texts = AppTexts.bundle("org.cartable.directoryimport.internal.sheets.sheets", locale == null ? Locale.FRENCH : locale, ConnectionSheets.class);
         Map<String, List<Credential>> byClass = credentials.stream()
                 .sorted(Comparator.comparing((Credential c) -> !c.account().pupil())
                         .thenComparing(c -> c.account().displayName()))
