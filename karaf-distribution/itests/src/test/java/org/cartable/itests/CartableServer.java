@@ -59,7 +59,7 @@ public final class CartableServer {
     public static final String DEMO_PASSWORD = "demo";
 
     /** Apps the distribution installs at boot. */
-    static final List<String> DEFAULT_APPS = List.of("blog", "homework");
+    static final List<String> DEFAULT_APPS = List.of("blog", "homework", "liaison", "wiki", "notebook");
     /** Logged by cartable-core's DemoData once the demo directory is written. */
     static final String DEMO_SEEDED_LOG = "Demo directory seeded";
     /** Logged by Karaf's BootFeaturesInstaller when featuresBoot does not resolve: waiting longer is pointless. */

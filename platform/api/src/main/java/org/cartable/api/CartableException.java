@@ -18,6 +18,8 @@ public class CartableException extends RuntimeException {
         FORBIDDEN(403, "forbidden"),
         NOT_FOUND(404, "not_found"),
         CONFLICT(409, "conflict"),
+        PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+        UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
         TOO_MANY_REQUESTS(429, "too_many_requests");
 
         private final int status;
@@ -82,5 +84,15 @@ public class CartableException extends RuntimeException {
 
     public static CartableException conflict(String message) {
         return new CartableException(Kind.CONFLICT, message);
+    }
+
+    /** A file or body over the limit that applies to it (e.g. an upload of a kind the app caps lower). */
+    public static CartableException payloadTooLarge(String message) {
+        return new CartableException(Kind.PAYLOAD_TOO_LARGE, message);
+    }
+
+    /** Content of a type that is not accepted, as found by looking at the content itself. */
+    public static CartableException unsupportedMediaType(String message) {
+        return new CartableException(Kind.UNSUPPORTED_MEDIA_TYPE, message);
     }
 }

@@ -7,5 +7,5 @@
  * {@code org.cartable.api.web}) as whiteboard services.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.cartable.api;

@@ -27,6 +27,13 @@ public interface NotificationFeed {
     /** @throws org.cartable.api.CartableException NOT_FOUND if the item is not the caller's */
     void markRead(Caller caller, String itemId);
 
+    /**
+     * Marks the item read and returns it, e.g. to follow its link.
+     *
+     * @throws org.cartable.api.CartableException NOT_FOUND if the item is not the caller's
+     */
+    Entry open(Caller caller, String itemId, Locale locale);
+
     /** Marks every item of the caller read, or only those of one app. */
     void markAllRead(Caller caller, String appId);
 

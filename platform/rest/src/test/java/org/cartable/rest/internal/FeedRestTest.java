@@ -185,6 +185,11 @@ class FeedRestTest {
         }
 
         @Override
+        public Entry open(Caller caller, String itemId, Locale locale) {
+            throw new UnsupportedOperationException("the REST resources never open items");
+        }
+
+        @Override
         public void markAllRead(Caller caller, String appId) {
             lastQuery = "read-all " + appId;
         }

@@ -551,6 +551,40 @@ class RestEndToEndTest {
         }
 
         @Test
+        void anUploadParameterMayDeclareALargerLimit() throws Exception {
+            byte[] twoMebibytes = new byte[2 * 1024 * 1024];
+            HttpResponse<String> declared = send(request("classes/c1/blog/upload")
+                    .header("Authorization", "Bearer " + platform.tokenFor(platform.teacher))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(twoMebibytes)));
+            assertEquals(200, declared.statusCode(), declared.body());
+            assertEquals(twoMebibytes.length, json(declared).path("bytes").asInt());
+
+            HttpResponse<String> chunked = send(request("classes/c1/blog/upload")
+                    .header("Authorization", "Bearer " + platform.tokenFor(platform.teacher))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(twoMebibytes))));
+            assertEquals(200, chunked.statusCode(), chunked.body());
+        }
+
+        @Test
+        void anUploadOverItsDeclaredLimitIs413() throws Exception {
+            byte[] tooBig = new byte[(int) ProbeResources.UPLOAD_MAX + 1];
+            HttpResponse<String> declared = send(request("classes/c1/blog/upload")
+                    .header("Authorization", "Bearer " + platform.tokenFor(platform.teacher))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(tooBig)));
+            assertError(declared, 413, "payload_too_large");
+            assertTrue(json(declared).path("message").asText().contains("3 MiB"), declared.body());
+
+            HttpResponse<String> chunked = send(request("classes/c1/blog/upload")
+                    .header("Authorization", "Bearer " + platform.tokenFor(platform.teacher))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig))));
+            assertError(chunked, 413, "payload_too_large");
+        }
+
+        @Test
         void bodyJustUnderTheLimitIsAccepted() throws Exception {
             String json = "{\"title\":\"" + "a".repeat((int) BodyLimit.MAX_BYTES - 20) + "\"}";
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);

@@ -36,6 +36,8 @@ import org.cartable.api.web.ShellLayout;
 import org.cartable.web.internal.pages.AccessDeniedPage;
 import org.cartable.web.internal.pages.ClassAppsPage;
 import org.cartable.web.internal.pages.DashboardPage;
+import org.cartable.web.internal.pages.FeedOpenPage;
+import org.cartable.web.internal.pages.NotificationPreferencesPage;
 import org.cartable.web.internal.pages.ErrorPage;
 import org.cartable.web.internal.pages.ShellHeader;
 import org.cartable.web.internal.pages.SignInPage;
@@ -51,9 +53,13 @@ public final class CartableWebApplication extends WebApplication implements Shel
     private static final Logger LOG = LoggerFactory.getLogger(CartableWebApplication.class);
 
     /** First path segments the shell keeps for itself; an app may not mount below them. */
-    private static final Set<String> RESERVED = Set.of("signin", "classes", "denied", "error", "wicket");
+    private static final Set<String> RESERVED = Set.of("signin", "classes", "denied", "error", "wicket", "notifications");
     /** Segments of a contribution's path: plain names or ${parameter} placeholders, nothing that escapes /app/. */
     private static final Pattern PATH = Pattern.compile("[a-z0-9][a-z0-9-]*(/([a-z0-9][a-z0-9-]*|\\$\\{[a-zA-Z]+\\}))*");
+
+    /** Players apps may frame (video embeds): privacy-friendly hosts, nothing else. */
+    static final String[] EMBED_PLAYERS = {"https://www.youtube-nocookie.com", "https://player.vimeo.com",
+            "https://www.dailymotion.com"};
 
     public static final ResourceReference STYLESHEET = new PackageResourceReference(ShellHeader.class, "cartable.css");
 
@@ -120,6 +126,10 @@ public final class CartableWebApplication extends WebApplication implements Shel
                 // Rich text may embed pictures as data: URLs (kept by the sanitiser); remote pictures stay blocked so
                 // that reading a class blog never reveals pupils' addresses to third-party servers.
                 .add(CSPDirective.IMG_SRC, "data:")
+                // Audio and video that apps serve themselves (e.g. the notebook's uploaded media).
+                .add(CSPDirective.MEDIA_SRC, "'self'")
+                // Videos embedded from the few known sites, through their privacy-friendly players only.
+                .add(CSPDirective.FRAME_SRC, EMBED_PLAYERS)
                 .add(CSPDirective.FORM_ACTION, "'self'");
         // Cross-site state-changing requests are refused using Fetch Metadata, with Origin as fallback.
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener(new SameSiteIsNotSameOrigin(),
@@ -128,6 +138,8 @@ public final class CartableWebApplication extends WebApplication implements Shel
 
         mountPage("signin", SignInPage.class);
         mountPage("classes/${classId}/apps", ClassAppsPage.class);
+        mountPage("notifications", NotificationPreferencesPage.class);
+        mountPage("notifications/open/${item}", FeedOpenPage.class);
         mountPage("denied", AccessDeniedPage.class);
         mountPage("error", ErrorPage.class);
 

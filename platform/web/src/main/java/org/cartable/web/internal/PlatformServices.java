@@ -7,13 +7,20 @@ import org.cartable.api.Directory;
 import org.cartable.core.service.Accounts;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
+import org.cartable.core.service.NotificationFeed;
 
 /**
  * The platform services the shell's own pages use. Held by the application object, which is never serialised, so
  * pages reach them through {@link CartableWebApplication#services()} instead of keeping references.
  */
 public record PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
-                               ActivationAdmin activationAdmin, AppActivation appActivation) {
+                               ActivationAdmin activationAdmin, AppActivation appActivation, NotificationFeed feed) {
+
+    /** Without the notification feed (its sections stay hidden). */
+    public PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
+                            ActivationAdmin activationAdmin, AppActivation appActivation) {
+        this(accounts, directory, catalog, activationAdmin, appActivation, null);
+    }
 
     public PlatformServices {
         Objects.requireNonNull(accounts, "accounts");

@@ -16,6 +16,7 @@ import org.cartable.api.web.PageContribution;
 import org.cartable.core.service.Accounts;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
+import org.cartable.core.service.NotificationFeed;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,8 +44,9 @@ public final class ShellServlet extends WicketServlet {
                         @Reference(name = "directory") Directory directory,
                         @Reference(name = "catalog") AppCatalog catalog,
                         @Reference(name = "activationAdmin") ActivationAdmin activationAdmin,
-                        @Reference(name = "appActivation") AppActivation appActivation) {
-        this.services = new PlatformServices(accounts, directory, catalog, activationAdmin, appActivation);
+                        @Reference(name = "appActivation") AppActivation appActivation,
+                        @Reference(name = "feed") NotificationFeed feed) {
+        this.services = new PlatformServices(accounts, directory, catalog, activationAdmin, appActivation, feed);
     }
 
     @Reference(name = "page", service = PageContribution.class, cardinality = ReferenceCardinality.MULTIPLE,

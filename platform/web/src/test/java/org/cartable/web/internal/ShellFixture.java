@@ -50,6 +50,7 @@ final class ShellFixture {
     final InMemoryCatalog catalog = new InMemoryCatalog();
     final InMemoryActivation activation = new InMemoryActivation(directory, catalog);
     final InMemoryAccounts accounts = new InMemoryAccounts();
+    final InMemoryFeed feed = new InMemoryFeed();
     final PageContributions contributions = new PageContributions();
     final Contribution blogHome = new Contribution("blog", "blog/${classId}", BlogHomePage.class, true);
     final CartableWebApplication application;
@@ -79,7 +80,7 @@ final class ShellFixture {
 
         contributions.add(blogHome);
         application = new CartableWebApplication(
-                new PlatformServices(accounts, directory, catalog, activation, activation), contributions);
+                new PlatformServices(accounts, directory, catalog, activation, activation, feed), contributions);
         tester = new BrowserLikeTester(application);
     }
 

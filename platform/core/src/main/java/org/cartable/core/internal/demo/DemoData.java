@@ -182,10 +182,17 @@ public final class DemoData {
 
             w.teacherGroup("ERUN du Val", teacher, teacher2);
 
-            // B1 has chosen its blog; A1 has no decision yet, so it follows the configured defaults.
+            // A1 and B1 have chosen their blog (the blog's demo content writes in both); the other classes have no
+            // decision yet, so they follow the configured defaults.
+            w.activation(a1, "blog", true);
             w.activation(b1, "blog", true);
             // CP B keeps its homework diary online; A1's teacher has not decided yet.
             w.activation(b1, "homework", true);
+            // Both classes write a wiki (its demo pages come from the wiki app's DemoContent).
+            w.activation(a1, "wiki", true);
+            w.activation(b1, "wiki", true);
+            // A1 keeps a multimedia notebook (its demo notebooks come from the notebook app's DemoContent).
+            w.activation(a1, "notebook", true);
         }
 
         /** Pupils with one parent each, logins like a1.pupil3 / a1.parent3. */

@@ -73,7 +73,6 @@ public final class PersonalFeed implements NotificationFeed {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw CartableException.badRequest("'limit' must be between 1 and " + MAX_LIMIT + ".");
         }
-        String language = language(locale);
         return jpa.txExpr(em -> {
             String filter = (appId != null ? " and i.appId = :app" : "") + (unreadOnly ? " and i.readAt is null" : "");
             TypedQuery<FeedItem> query = em.createQuery("select i from FeedItem i where i.recipientId = :me" + filter
@@ -82,19 +81,38 @@ public final class PersonalFeed implements NotificationFeed {
                 query.setParameter("app", appId);
             }
             List<FeedItem> items = query.setMaxResults(limit).getResultList();
-            Map<String, String> childNames = childNames(me, items);
-            Map<String, Optional<CartableApp>> apps = new HashMap<>();
-            List<Entry> entries = new ArrayList<>();
-            for (FeedItem item : items) {
-                CartableApp app = apps.computeIfAbsent(item.getAppId(),
-                        id -> catalog.find(id).map(InstalledApp::app)).orElse(null);
-                entries.add(new Entry(item.getId(), item.getAppId(), app == null ? null : app.name(locale),
-                        app == null ? null : app.icon(), item.getType(), item.getClassId(), item.getChildId(),
-                        item.getChildId() == null ? null : childNames.get(item.getChildId()), item.text(language),
-                        app == null ? null : item.getLink(), item.getCreatedAt(), item.getReadAt() != null));
-            }
-            return new Feed(unread(em, me), entries);
+            return new Feed(unread(em, me), entries(me, items, locale));
         });
+    }
+
+    private List<Entry> entries(String me, List<FeedItem> items, Locale locale) {
+        String language = language(locale);
+        Map<String, String> childNames = childNames(me, items);
+        Map<String, Optional<CartableApp>> apps = new HashMap<>();
+        List<Entry> entries = new ArrayList<>();
+        for (FeedItem item : items) {
+            CartableApp app = apps.computeIfAbsent(item.getAppId(),
+                    id -> catalog.find(id).map(InstalledApp::app)).orElse(null);
+            entries.add(new Entry(item.getId(), item.getAppId(), app == null ? null : app.name(locale),
+                    app == null ? null : app.icon(), item.getType(), item.getClassId(), item.getChildId(),
+                    item.getChildId() == null ? null : childNames.get(item.getChildId()), item.text(language),
+                    app == null ? null : item.getLink(), item.getCreatedAt(), item.getReadAt() != null));
+        }
+        return entries;
+    }
+
+    @Override
+    public Entry open(Caller caller, String itemId, Locale locale) {
+        String me = me(caller);
+        FeedItem item = jpa.txExpr(em -> {
+            FeedItem found = itemId == null ? null : em.find(FeedItem.class, itemId);
+            if (found == null || !found.getRecipientId().equals(me)) {
+                throw CartableException.notFound(NOT_FOUND);
+            }
+            found.markRead(clock.instant());
+            return found;
+        });
+        return entries(me, List.of(item), locale).get(0);
     }
 
     /** A parent's children in one directory call; a child no longer linked is looked up alone. */

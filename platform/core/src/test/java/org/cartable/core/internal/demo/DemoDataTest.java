@@ -84,7 +84,8 @@ class DemoDataTest {
         // 12 named accounts, 26 classmates with a parent each, the collège pupil and their parent.
         assertEquals(12 + 2 * 25 + 2, count("Person"));
         assertEquals(1, count("TeacherGroup"));
-        assertEquals(1, count("ClassAppActivation"));
+        assertEquals(6, count("ClassAppActivation"),
+                "the blog for A1 and B1, the homework diary for B1, the wiki for A1 and B1, the notebook for A1");
 
         List<School> schools = jpa.txExpr(em -> em.createQuery("select s from School s order by s.uai", School.class)
                 .getResultList());
@@ -158,14 +159,28 @@ class DemoDataTest {
     }
 
     @Test
-    void blogIsStoredAsEnabledForB1AndNothingIsStoredForA1() {
+    void blogIsStoredAsEnabledForA1AndB1AndNothingIsStoredForA2() {
         ClassAppActivations activations = ClassAppActivations.create(jpa, directory, new CoreAppCatalog(), Set.of(), clock);
         ClassInfo b1 = classNamed(signIn("teacher2"), "CP B");
         ClassInfo a1 = classNamed(signIn("teacher"), "CM1 A");
+        ClassInfo a2 = classNamed(signIn("teacher3"), "CE2-CM1");
         assertTrue(activations.isEnabled(b1.id(), "blog"));
-        assertFalse(activations.isEnabled(a1.id(), "blog"));
+        assertTrue(activations.isEnabled(a1.id(), "blog"));
+        assertFalse(activations.isEnabled(a2.id(), "blog"));
+        assertTrue(activations.isEnabled(a1.id(), "wiki"));
+        assertTrue(activations.isEnabled(b1.id(), "wiki"));
+        assertTrue(activations.isEnabled(a1.id(), "notebook"));
         assertNull(jpa.txExpr(em -> em.createQuery("select a from ClassAppActivation a where a.classId = :c")
-                .setParameter("c", a1.id()).getResultList().stream().findFirst().orElse(null)));
+                .setParameter("c", a2.id()).getResultList().stream().findFirst().orElse(null)));
+    }
+
+    @Test
+    void adultsHaveDemoAddressesAndPupilsNone() {
+        List<String> addresses = jpa.txExpr(em -> em.createQuery("select p.login || ' ' || coalesce(p.email, '-')"
+                + " from Person p where p.login in ('teacher', 'parent', 'director', 'pupil') order by p.login",
+                String.class).getResultList());
+        assertEquals(List.of("director director@demo.cartable.test", "parent parent@demo.cartable.test",
+                "pupil -", "teacher teacher@demo.cartable.test"), addresses);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.cartable.rest.internal.security;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
 
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
@@ -13,6 +14,7 @@ import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.ext.ReaderInterceptor;
 import javax.ws.rs.ext.ReaderInterceptorContext;
 
+import org.cartable.api.rest.MaxBodySize;
 import org.cartable.api.rest.RestApi;
 import org.cartable.rest.internal.errors.Errors;
 import org.osgi.service.component.annotations.Component;
@@ -20,8 +22,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
 /**
- * Request bodies are capped at 1 MiB: a declared larger {@code Content-Length} is refused before anything is read,
- * and a body without length (chunked) is cut off as soon as it goes past the limit while being read.
+ * Request bodies are capped at 1 MiB, or at the {@link MaxBodySize} of the parameter that receives them: a declared
+ * larger {@code Content-Length} is refused before anything is read, and a body without length (chunked) is cut off as
+ * soon as it goes past the limit while being read.
+ * <p>
+ * Before matching, only bodies over {@link MaxBodySize#CEILING} can be refused (the method, hence its limit, is not
+ * known yet); the method's own limit is applied when its body parameter is read. A method without body parameter
+ * never reads what was sent.
  */
 @Component(service = {ContainerRequestFilter.class, ReaderInterceptor.class})
 @JaxrsExtension
@@ -31,6 +38,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 public final class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
 
     public static final long MAX_BYTES = 1024 * 1024;
+
+    /* The declared Content-Length, kept from the pre-matching filter for the reader interceptor. */
+    private static final String DECLARED_LENGTH = BodyLimit.class.getName() + ".declared";
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -45,29 +55,53 @@ public final class BodyLimit implements ContainerRequestFilter, ReaderIntercepto
             request.abortWith(Errors.response(400, "bad_request", "Invalid Content-Length header."));
             return;
         }
-        if (length > MAX_BYTES) {
-            request.abortWith(tooLarge().getResponse());
+        if (length > MaxBodySize.CEILING) {
+            request.abortWith(tooLarge(MaxBodySize.CEILING).getResponse());
+            return;
         }
+        request.setProperty(DECLARED_LENGTH, length);
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        LimitedInputStream limited = new LimitedInputStream(context.getInputStream(), MAX_BYTES);
+        long limit = limit(context.getAnnotations());
+        if (context.getProperty(DECLARED_LENGTH) instanceof Long declared && declared > limit) {
+            throw tooLarge(limit);
+        }
+        LimitedInputStream limited = new LimitedInputStream(context.getInputStream(), limit);
         context.setInputStream(limited);
         try {
             return context.proceed();
         } catch (IOException | RuntimeException e) {
             // Readers wrap what the stream throws (Jackson reports it as a bad field): the limit must win.
             if (limited.exceeded()) {
-                throw tooLarge();
+                throw tooLarge(limit);
             }
             throw e;
         }
     }
 
-    static WebApplicationException tooLarge() {
+    /** @return the limit for a body read into a parameter with these annotations */
+    static long limit(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof MaxBodySize max) {
+                    return Math.max(0, Math.min(max.value(), MaxBodySize.CEILING));
+                }
+            }
+        }
+        return MAX_BYTES;
+    }
+
+    static WebApplicationException tooLarge(long limit) {
         return new WebApplicationException(Errors.response(413, "payload_too_large",
-                "The request body is larger than 1 MiB."));
+                "The request body is larger than " + describe(limit) + "."));
+    }
+
+    /** "1 MiB", "50 MiB", or bytes when not a whole number of mebibytes. */
+    static String describe(long bytes) {
+        long mebibyte = 1024 * 1024;
+        return bytes % mebibyte == 0 && bytes > 0 ? bytes / mebibyte + " MiB" : bytes + " bytes";
     }
 
     /** Counts what the reader consumes and stops it as soon as it goes past the limit. */
@@ -119,7 +153,7 @@ public final class BodyLimit implements ContainerRequestFilter, ReaderIntercepto
         private void add(long n) {
             count += n;
             if (count > limit) {
-                throw tooLarge();
+                throw tooLarge(limit);
             }
         }
     }

@@ -1,5 +1,8 @@
 package org.cartable.rest.internal.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +21,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.cartable.api.rest.AppResource;
 import org.cartable.api.rest.ClassAppResource;
+import org.cartable.api.rest.MaxBodySize;
 import org.cartable.api.rest.RestApi;
 
 /** Stand-ins for app resources, to see what the platform's extensions do around them. */
@@ -42,7 +46,18 @@ public final class ProbeResources {
             calls.incrementAndGet();
             return Map.of("classId", classId, "caller", RestApi.caller(security).login());
         }
+
+        /** An upload allowed up to 3 MiB: answers how many bytes it read. */
+        @POST
+        @Path("upload")
+        @Consumes(MediaType.WILDCARD)
+        public Map<String, Object> upload(@MaxBodySize(UPLOAD_MAX) InputStream body) throws IOException {
+            calls.incrementAndGet();
+            return Map.of("bytes", body.transferTo(OutputStream.nullOutputStream()));
+        }
     }
+
+    public static final long UPLOAD_MAX = 3L * 1024 * 1024;
 
     /** A class resource whose app descriptor is not (or no longer) in the catalogue. */
     @Produces(MediaType.APPLICATION_JSON)

@@ -58,6 +58,11 @@ public final class DashboardPage extends AppBasePage {
         add(new Label("welcome", new StringResourceModel("dashboard.welcome", this)
                 .setParameters(caller.displayName())));
 
+        String feedApp = parameters.get(FeedPanel.APP_PARAMETER).toOptionalString();
+        add(CartableWebApplication.get().services().feed() == null
+                ? new WebMarkupContainer("feed").setVisible(false)
+                : new FeedPanel("feed", feedApp == null || feedApp.isBlank() ? null : feedApp));
+
         add(staffSection(staff));
         add(pupilSection(pupil));
         add(parentSection(parent));

@@ -1,11 +1,20 @@
 package org.cartable.web.internal.pages;
 
+import org.apache.wicket.AttributeModifier;
+import org.apache.wicket.Component;
 import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.link.ExternalLink;
+import org.apache.wicket.model.IModel;
+import org.apache.wicket.model.LoadableDetachableModel;
+import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.cartable.api.Caller;
 import org.cartable.api.web.CartableSession;
+import org.cartable.api.web.VisibleWhen;
+import org.cartable.core.service.NotificationFeed;
+import org.cartable.web.internal.CartableWebApplication;
 
 /** The top bar of every signed-in page: home, who is signed in, child switcher (parents), language, sign-out. */
 public final class ShellHeader extends Panel {
@@ -16,6 +25,7 @@ public final class ShellHeader extends Panel {
         super(id);
         add(new BookmarkablePageLink<Void>("home", getApplication().getHomePage()));
         add(new Label("userName", () -> CartableSession.get().caller().map(Caller::displayName).orElse("")));
+        add(unreadBadge());
         add(new ChildSwitcher("children", true));
         add(new LanguageSwitch("language"));
         // A form, not a link: signing out changes state, so it is a POST that other sites cannot trigger.
@@ -28,5 +38,19 @@ public final class ShellHeader extends Panel {
                 setResponsePage(SignInPage.class);
             }
         });
+    }
+
+    /** The person's unread notices, linking to the feed on the dashboard; hidden when there are none. */
+    private Component unreadBadge() {
+        IModel<Integer> unread = LoadableDetachableModel.of(() -> {
+            NotificationFeed feed = CartableWebApplication.get().services().feed();
+            return feed == null ? 0 : CartableSession.get().caller().map(feed::unreadCount).orElse(0);
+        });
+        ExternalLink badge = new ExternalLink("unreadBadge", "/app/#feed");
+        badge.add(new Label("count", unread));
+        badge.add(AttributeModifier.replace("aria-label", new StringResourceModel("header.unread", this)
+                .setParameters(unread)));
+        badge.add(VisibleWhen.of(() -> unread.getObject() > 0));
+        return badge;
     }
 }

@@ -1,0 +1,246 @@
+package org.cartable.directoryimport.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.Persistence;
+
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.cartable.api.Caller;
+import org.cartable.api.Role;
+import org.cartable.core.internal.directory.CoreDirectoryAdmin;
+import org.cartable.core.internal.directory.DirectoryWriter;
+import org.cartable.core.internal.model.CollectivityKind;
+import org.cartable.directoryimport.internal.job.ImportService;
+import org.cartable.directoryimport.internal.job.JobView;
+
+/**
+ * Not a test: a benchmark. Generates a department-sized registry extract (seeded, deterministic: by default 50 000
+ * pupils in 250 schools, two guardians per family, one family in five with two children at the school), imports it
+ * into a file-based Derby database with core's real schema and {@code DirectoryAdmin}, and prints the time, the lines
+ * per second and the peak heap. Run it with a small heap to see that memory stays bounded (see the README).
+ * <p>
+ * Arguments: {@code [pupils=50000] [bcryptCost=4]}. The generated passwords' bcrypt cost dominates at production
+ * settings (6): the default of the benchmark measures the import itself.
+ */
+public final class DepartmentBenchmark {
+
+    private static final String[] LAST = {"MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND",
+        "DUBOIS", "MOREAU", "LAURENT", "SIMON", "MICHEL", "LEFÈVRE", "LEROY", "ROUX", "DAVID", "BERTRAND", "MOREL",
+        "FOURNIER", "GIRARD", "BONNET", "DUPONT", "LAMBERT", "FONTAINE", "ROUSSEAU", "VINCENT", "MÜLLER", "LEFEBVRE",
+        "FAURE", "ANDRÉ", "MERCIER", "BLANC", "GUÉRIN", "BOYER", "GARNIER", "CHEVALIER", "FRANÇOIS", "LEGRAND"};
+    private static final String[] GIRLS = {"Léa", "Emma", "Chloé", "Inès", "Manon", "Jade", "Louise", "Zoé", "Alice",
+        "Lina", "Rose", "Anna", "Mila", "Julia", "Ambre", "Léna", "Agathe", "Éloïse", "Margaux", "Romane"};
+    private static final String[] BOYS = {"Léo", "Gabriel", "Raphaël", "Arthur", "Louis", "Jules", "Adam", "Lucas",
+        "Hugo", "Noé", "Nathan", "Théo", "Tom", "Sacha", "Éthan", "Paul", "Nino", "Maël", "Aaron", "Timéo"};
+    private static final String[] GRADES = {"CP", "CE1", "CE2", "CM1", "CM2"};
+
+    private DepartmentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int pupils = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int cost = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Path dir = Files.createTempDirectory("cartable-department");
+        Path pupilsFile = dir.resolve("eleves.csv");
+        Path guardiansFile = dir.resolve("responsables.csv");
+        long lines = generate(pupils, pupilsFile, guardiansFile);
+        System.out.printf("Generated %d pupils, %d lines (%d MB) in %s%n", pupils, lines,
+                (Files.size(pupilsFile) + Files.size(guardiansFile)) / 1_000_000, dir);
+
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName(dir.resolve("db").toString());
+        dataSource.setCreateDatabase("create");
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            new Liquibase("db/core/changelog.xml", new ClassLoaderResourceAccessor(), database).update("");
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
+        properties.put("javax.persistence.jtaDataSource", null);
+        properties.put("javax.persistence.nonJtaDataSource", dataSource);
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("cartable-core", properties);
+        JpaTemplate jpa = new LocalJpa(emf);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-29T09:30:00Z"), java.time.ZoneOffset.UTC);
+        String collectivity = jpa.txExpr(em -> new DirectoryWriter(em, clock)
+                .collectivity("Département", CollectivityKind.SCHOOL_SYNDICATE, true, null).getId());
+        ImportService imports = ImportService.create(CoreDirectoryAdmin.create(jpa, cost, clock),
+                new TestImports.OneCollectivity(collectivity), new TestImports.RoleAccess(), clock,
+                dir.resolve("work"), Runnable::run);
+        Caller operator = new Caller("op", "operator", "Opérateur", Set.of(Role.OPERATOR));
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+
+        long start = System.nanoTime();
+        JobView job = imports.create(operator, "onde", "2026-2027", collectivity, Map.of());
+        try (InputStream in = Files.newInputStream(pupilsFile)) {
+            imports.upload(operator, job.id(), "pupils", in, false);
+        }
+        try (InputStream in = Files.newInputStream(guardiansFile)) {
+            imports.upload(operator, job.id(), "guardians", in, false);
+        }
+        JobView done = imports.start(operator, job.id(), false);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        sampler.interrupt();
+
+        System.out.println("State: " + done.state() + (done.error() == null ? "" : " " + done.error()));
+        System.out.println("Summary: " + done.summary());
+        System.out.printf("Import of %d lines took %.1f s: %.0f lines/s (bcrypt cost %d)%n", lines,
+                took.toMillis() / 1000.0, lines * 1000.0 / Math.max(1, took.toMillis()), cost);
+        System.out.printf("Peak heap used (sampled every 20 ms, garbage included): %d MB; max heap %d MB%n",
+                peak.get() / 1_000_000, Runtime.getRuntime().maxMemory() / 1_000_000);
+        emf.close();
+    }
+
+    /** @return the number of data lines written */
+    static long generate(int pupils, Path pupilsFile, Path guardiansFile) throws IOException {
+        Random random = new Random(20261129L);
+        int schools = Math.max(1, pupils / 200);
+        long lines = 0;
+        java.nio.charset.Charset latin1 = java.nio.charset.Charset.forName("windows-1252");
+        try (BufferedWriter p = Files.newBufferedWriter(pupilsFile, latin1);
+             BufferedWriter g = Files.newBufferedWriter(guardiansFile, latin1)) {
+            p.write("Nom élève;Prénom élève;Date naissance;Sexe;Niveau;Classe;UAI école\r\n");
+            g.write("Nom élève;Prénom élève;Date naissance;Nom responsable;Prénom responsable;Lien de parenté;"
+                    + "Autorité parentale;Courriel;Téléphone\r\n");
+            String familyName = null;
+            String mother = null;
+            String father = null;
+            int family = 0;
+            for (int i = 0; i < pupils; i++) {
+                int school = i * schools / pupils;
+                String uai = String.format("%07d", 4_500_000 + school) + (char) ('A' + school % 26);
+                int gradeIndex = random.nextInt(GRADES.length);
+                boolean sibling = familyName != null && random.nextInt(5) == 0
+                        && (i - 1) * schools / pupils == school;
+                if (!sibling) {
+                    family++;
+                    familyName = LAST[random.nextInt(LAST.length)] + " " + letters(family);
+                    mother = GIRLS[random.nextInt(GIRLS.length)];
+                    father = BOYS[random.nextInt(BOYS.length)];
+                }
+                boolean girl = random.nextBoolean();
+                String first = (girl ? GIRLS : BOYS)[random.nextInt(GIRLS.length)];
+                int year = 2020 - gradeIndex - 1;
+                String birth = String.format("%02d/%02d/%d", 1 + random.nextInt(28), 1 + random.nextInt(12), year);
+                String className = GRADES[gradeIndex] + " " + (char) ('A' + random.nextInt(2));
+                p.write(familyName + ";" + first + ";" + birth + ";" + (girl ? "F" : "M") + ";" + GRADES[gradeIndex]
+                        + ";" + className + ";" + uai + "\r\n");
+                String mail = "famille" + family + "@example.org";
+                g.write(familyName + ";" + first + ";" + birth + ";" + familyName + ";" + mother + ";MERE;Oui;"
+                        + mail + ";06" + String.format("%08d", family) + "\r\n");
+                g.write(familyName + ";" + first + ";" + birth + ";" + familyName + ";" + father + ";PERE;Oui;"
+                        + mail + ";07" + String.format("%08d", family) + "\r\n");
+                lines += 3;
+            }
+        }
+        return lines;
+    }
+
+    private static String letters(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int v = n; v > 0; v /= 26) {
+            s.append((char) ('A' + v % 26));
+        }
+        return s.toString();
+    }
+
+    /** Aries' JpaTemplate contract over a resource-local unit: one transaction per outermost call. */
+    private static final class LocalJpa implements JpaTemplate {
+        private final EntityManagerFactory emf;
+        private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+
+        LocalJpa(EntityManagerFactory emf) {
+            this.emf = emf;
+        }
+
+        @Override
+        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+            EntityManager joined = current.get();
+            if (joined != null && type != TransactionType.RequiresNew) {
+                return code.apply(joined);
+            }
+            EntityManager em = emf.createEntityManager();
+            current.set(em);
+            EntityTransaction tx = em.getTransaction();
+            try {
+                tx.begin();
+                R result = code.apply(em);
+                em.flush();
+                tx.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            } finally {
+                em.close();
+                if (joined != null) {
+                    current.set(joined);
+                } else {
+                    current.remove();
+                }
+            }
+        }
+
+        @Override
+        public void tx(TransactionType type, EmConsumer code) {
+            txExpr(type, em -> {
+                code.accept(em);
+                return null;
+            });
+        }
+
+        @Override
+        public <R> R txExpr(EmFunction<R> code) {
+            return txExpr(TransactionType.Required, code);
+        }
+
+        @Override
+        public void tx(EmConsumer code) {
+            tx(TransactionType.Required, code);
+        }
+    }
+}

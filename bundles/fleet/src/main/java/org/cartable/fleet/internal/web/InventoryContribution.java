@@ -1,0 +1,26 @@
+package org.cartable.fleet.internal.web;
+
+import org.apache.wicket.markup.html.WebPage;
+import org.cartable.api.web.PageContribution;
+import org.cartable.fleet.internal.FleetApp;
+import org.osgi.service.component.annotations.Component;
+
+/** The bulk inventory check. */
+@Component(service = PageContribution.class)
+public final class InventoryContribution implements PageContribution {
+
+    @Override
+    public String appId() {
+        return FleetApp.ID;
+    }
+
+    @Override
+    public String path() {
+        return FleetApp.ID + "/inventory";
+    }
+
+    @Override
+    public Class<? extends WebPage> pageClass() {
+        return InventoryPage.class;
+    }
+}

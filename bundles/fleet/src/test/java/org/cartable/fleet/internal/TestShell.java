@@ -1,0 +1,92 @@
+package org.cartable.fleet.internal;
+
+import java.util.Optional;
+
+import org.apache.wicket.Application;
+import org.apache.wicket.Component;
+import org.apache.wicket.MarkupContainer;
+import org.apache.wicket.Page;
+import org.apache.wicket.Session;
+import org.apache.wicket.markup.IMarkupResourceStreamProvider;
+import org.apache.wicket.markup.head.IHeaderResponse;
+import org.apache.wicket.markup.html.WebMarkupContainer;
+import org.apache.wicket.markup.html.WebPage;
+import org.apache.wicket.protocol.http.WebApplication;
+import org.apache.wicket.request.Request;
+import org.apache.wicket.request.Response;
+import org.apache.wicket.util.resource.IResourceStream;
+import org.apache.wicket.util.resource.StringResourceStream;
+import org.cartable.api.Caller;
+import org.cartable.api.web.CartableSession;
+import org.cartable.api.web.ShellLayout;
+
+/** The least of a shell for page tests: an empty header, and whoever the test says is signed in. */
+final class TestShell extends WebApplication implements ShellLayout {
+
+    private Caller signedIn;
+
+    void signIn(Caller caller) {
+        this.signedIn = caller;
+    }
+
+    @Override
+    public Class<? extends Page> getHomePage() {
+        return BlankPage.class;
+    }
+
+    @Override
+    public Session newSession(Request request, Response response) {
+        return new TestSession(request);
+    }
+
+    @Override
+    public Component newHeader(String id) {
+        return new WebMarkupContainer(id);
+    }
+
+    @Override
+    public void renderHead(IHeaderResponse response) {
+        // the shell's stylesheet is not needed to test the pages
+    }
+
+    @Override
+    public Class<? extends Page> signInPage() {
+        return BlankPage.class;
+    }
+
+    @Override
+    public Class<? extends Page> accessDeniedPage() {
+        return DeniedPage.class;
+    }
+
+    /* The real session's sign-in replaces the container session, which the tester does not need. */
+    private static final class TestSession extends CartableSession {
+        TestSession(Request request) {
+            super(request);
+        }
+
+        @Override
+        public boolean isSignedIn() {
+            return caller().isPresent();
+        }
+
+        @Override
+        public Optional<Caller> caller() {
+            return Optional.ofNullable(((TestShell) Application.get()).signedIn);
+        }
+    }
+
+    public static class BlankPage extends WebPage implements IMarkupResourceStreamProvider {
+        @Override
+        public IResourceStream getMarkupResourceStream(MarkupContainer container, Class<?> containerClass) {
+            return new StringResourceStream("<html><body>blank</body></html>");
+        }
+    }
+
+    public static class DeniedPage extends WebPage implements IMarkupResourceStreamProvider {
+        @Override
+        public IResourceStream getMarkupResourceStream(MarkupContainer container, Class<?> containerClass) {
+            return new StringResourceStream("<html><body>denied</body></html>");
+        }
+    }
+}

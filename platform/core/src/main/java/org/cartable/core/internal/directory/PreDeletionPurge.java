@@ -1,0 +1,84 @@
+package org.cartable.core.internal.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.cartable.core.service.DirectoryAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Purges pre-deleted accounts once their delay (three months by default) has passed, at a fixed interval on its own
+ * thread, stopped with the component.
+ */
+@Component(service = PreDeletionPurge.class, configurationPid = PurgeConfig.PID, immediate = true)
+@Designate(ocd = PurgeConfig.class)
+public final class PreDeletionPurge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PreDeletionPurge.class);
+
+    private final DirectoryAdmin admin;
+    private final Period delay;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+
+    @Activate
+    public PreDeletionPurge(@Reference DirectoryAdmin admin, PurgeConfig config) {
+        this(admin, Period.ofMonths(config.purgeDelayMonths()), Clock.systemDefaultZone());
+        long interval = Math.max(1, config.purgeIntervalMinutes());
+        scheduler.scheduleWithFixedDelay(this::runSafely, 1, interval, TimeUnit.MINUTES);
+    }
+
+    /** Builds the purge outside OSGi (tests, tools): nothing is scheduled, call {@link #runOnce()}. */
+    public static PreDeletionPurge create(DirectoryAdmin admin, Period delay, Clock clock) {
+        return new PreDeletionPurge(admin, delay, clock);
+    }
+
+    private PreDeletionPurge(DirectoryAdmin admin, Period delay, Clock clock) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("The purge delay cannot be negative: " + delay);
+        }
+        this.admin = admin;
+        this.delay = delay;
+        this.clock = clock;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "cartable-pre-deletion-purge");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** @return the number of accounts purged: those pre-deleted more than the delay ago */
+    public int runOnce() {
+        // Months have no fixed length: count them back on the calendar, in the clock's zone.
+        ZoneId zone = clock.getZone();
+        Instant limit = clock.instant().atZone(zone).minus(delay).toInstant();
+        return admin.purgePreDeletedBefore(limit);
+    }
+
+    private void runSafely() {
+        try {
+            int purged = runOnce();
+            if (purged > 0) {
+                LOG.info("Purged {} accounts pre-deleted more than {} ago", purged, delay);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Purge of pre-deleted accounts failed; next try at the next interval", e);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        scheduler.shutdownNow();
+    }
+}
