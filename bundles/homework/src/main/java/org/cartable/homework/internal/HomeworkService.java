@@ -454,7 +454,8 @@ public final class HomeworkService {
         if (frequency != Frequency.ONCE) {
             until = input.until();
             if (until == null || until.isBefore(input.date())) {
-                throw CartableException.badRequest("A recurring entry needs an end date ('until') on or after its date.");
+                throw CartableException.badRequest(
+                        "A recurring entry needs an end date ('until') on or after its date.");
             }
             if (ChronoUnit.DAYS.between(input.date(), until) > MAX_SERIES_DAYS) {
                 throw CartableException.badRequest("A recurring entry spans at most a year.");

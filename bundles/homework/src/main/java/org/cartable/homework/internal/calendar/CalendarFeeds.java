@@ -136,9 +136,9 @@ public final class CalendarFeeds {
         // Directory answers relations from the person's id; the roles of this stand-in caller play no part.
         Caller owner = new Caller(feed.ownerId(), feed.ownerId(), ownerPerson.get().displayName(), Set.of());
         ClassRelation relation = directory.relation(owner, feed.classId());
-        boolean stillAllowed = feed.pupilId() == null
-                ? relation.isStaff()
-                : feed.pupilId().equals(feed.ownerId()) ? relation.pupil() : relation.childIds().contains(feed.pupilId());
+        boolean ownFeed = feed.pupilId() != null && feed.pupilId().equals(feed.ownerId());
+        boolean stillAllowed = feed.pupilId() == null ? relation.isStaff()
+                : ownFeed ? relation.pupil() : relation.childIds().contains(feed.pupilId());
         if (!stillAllowed) {
             return Optional.empty();
         }

@@ -31,8 +31,8 @@ public final class HomeworkJson {
                             Boolean done, Integer doneCount, Integer pupilCount) {
         static EntryBody of(Entry e) {
             return new EntryBody(e.id(), e.seriesId(), e.frequency().name(), isoDate(e.date()), e.subject().name(),
-                    e.title(), e.content(), isoDate(e.dueDate()), e.authorId(), e.authorName(), isoInstant(e.updatedAt()),
-                    e.done(), e.doneCount(), e.pupilCount());
+                    e.title(), e.content(), isoDate(e.dueDate()), e.authorId(), e.authorName(),
+                    isoInstant(e.updatedAt()), e.done(), e.doneCount(), e.pupilCount());
         }
 
         static List<EntryBody> of(List<Entry> entries) {

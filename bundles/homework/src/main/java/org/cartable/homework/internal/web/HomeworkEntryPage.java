@@ -56,7 +56,8 @@ public class HomeworkEntryPage extends HomeworkBasePage {
                 HomeworkPage.parameters(classId(), shown.date(), false)));
         add(new Label("subject", entry.map(e -> subject(e.subject()))));
         add(new Label("date", entry.map(e -> longDate(e.date()))));
-        add(new WebMarkupContainer("recurring").add(VisibleWhen.of(() -> entry.getObject().frequency() != Frequency.ONCE)));
+        add(new WebMarkupContainer("recurring")
+                .add(VisibleWhen.of(() -> entry.getObject().frequency() != Frequency.ONCE)));
         add(new Label("title", entry.map(Entry::title)));
         // Sanitised by the service before it was stored.
         add(new Label("content", entry.map(Entry::content)).setEscapeModelStrings(false));
