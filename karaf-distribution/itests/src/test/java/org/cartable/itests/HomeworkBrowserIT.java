@@ -97,7 +97,7 @@ class HomeworkBrowserIT {
 
         // 2. Open the diary from the class's tile and write the homework.
         driver.findElement(By.cssSelector("a.back-link")).click();
-        browser.tile(browser.classCard(CLASS_A1), "cahier").click();
+        browser.tile(browser.classCard(CLASS_A1), "cahier de textes").click();
         WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.new-entry")));
         browser.screenshot("teacher-diary");
         form.findElement(By.cssSelector("input[name$='title']")).sendKeys(title);
@@ -121,7 +121,7 @@ class HomeworkBrowserIT {
                 .anyMatch(a -> a.getText().contains("Léa")));
         WebElement childCard = wait.until(d -> d.findElements(By.cssSelector("article.card")).stream()
                 .filter(c -> c.getText().contains(CLASS_A1) && c.getText().contains("Léa")).findFirst().orElse(null));
-        browser.tile(childCard, "cahier").click();
+        browser.tile(childCard, "cahier de textes").click();
         WebElement item = wait.until(d -> dueItem(title).orElse(null));
         assertTrue(driver.getPageSource().contains("Pour Léa"), "the page says whose diary it is");
         assertFalse(driver.findElements(By.cssSelector("form.new-entry")).stream().anyMatch(WebElement::isDisplayed),
@@ -143,7 +143,7 @@ class HomeworkBrowserIT {
         // 4. The teacher sees that one pupil of the class has done it.
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         browser.signIn("teacher");
-        browser.tile(browser.classCard(CLASS_A1), "cahier").click();
+        browser.tile(browser.classCard(CLASS_A1), "cahier de textes").click();
         int pupils = server.get(server.token("teacher"), HomeworkIT.path(a1) + "/entries/" + entryId).json()
                 .path("pupilCount").asInt();
         WebElement count = wait.until(d -> dueItem(title).map(i -> i.findElement(By.cssSelector(".completion")))

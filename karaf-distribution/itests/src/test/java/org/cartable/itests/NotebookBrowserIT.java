@@ -84,7 +84,7 @@ class NotebookBrowserIT {
         // 1. Léa opens the notebook app from her class's tile and creates a notebook.
         browser.go("/app/");
         browser.signIn("pupil");
-        browser.tile(browser.classCard(Demo.CLASS_A1), "cahier").click();
+        browser.tile(browser.classCard(Demo.CLASS_A1), "multimédia").click();
         WebElement create = browser.await("form.new-notebook");
         create.findElement(By.cssSelector("input[name$='title']")).sendKeys(title);
         create.findElement(By.cssSelector("button[name$='save']")).click();
@@ -115,7 +115,7 @@ class NotebookBrowserIT {
 
         // 3. Her teacher finds it among the class's notebooks and sees the text and the picture.
         browser.signIn("teacher");
-        browser.tile(browser.classCard(Demo.CLASS_A1), "cahier").click();
+        browser.tile(browser.classCard(Demo.CLASS_A1), "multimédia").click();
         WebElement card = wait.until(d -> d.findElements(By.cssSelector("a.nb-card")).stream()
                 .filter(a -> a.getText().contains(title)).findFirst().orElse(null));
         card.click();
