@@ -5,5 +5,5 @@
  * of a class where the app is enabled) so they share the shell's header, styles and access checks.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.cartable.api.web;

@@ -26,6 +26,7 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.validation.validator.StringValidator;
 import org.cartable.api.Directory;
 import org.cartable.api.PersonSummary;
+import org.cartable.api.web.RichText;
 import org.cartable.api.web.Services;
 import org.cartable.api.web.VisibleWhen;
 import org.cartable.blog.internal.BlogOverview;

@@ -1,6 +1,5 @@
 package org.cartable.blog.internal.web;
 
-import org.cartable.api.web.VisibleWhen;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +22,8 @@ import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.validation.validator.StringValidator;
 import org.cartable.api.CartableException;
+import org.cartable.api.web.RichText;
+import org.cartable.api.web.VisibleWhen;
 import org.cartable.blog.internal.BlogService;
 import org.cartable.blog.internal.Comment;
 import org.cartable.blog.internal.CommentAction;

@@ -29,6 +29,7 @@ import org.apache.wicket.request.cycle.RequestCycle;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.validation.validator.StringValidator;
 import org.cartable.api.CartableException;
+import org.cartable.api.web.RichText;
 import org.cartable.api.web.Services;
 import org.cartable.api.web.VisibleWhen;
 import org.cartable.homework.internal.Entry;

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -30,6 +29,7 @@ import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.validation.validator.StringValidator;
 import org.cartable.api.PersonSummary;
+import org.cartable.api.web.RichText;
 import org.cartable.api.web.VisibleWhen;
 import org.cartable.liaison.internal.Category;
 import org.cartable.liaison.internal.LiaisonService;

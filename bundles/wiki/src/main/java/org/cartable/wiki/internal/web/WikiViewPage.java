@@ -19,6 +19,7 @@ import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.validation.validator.StringValidator;
+import org.cartable.api.web.RichText;
 import org.cartable.api.web.VisibleWhen;
 import org.cartable.wiki.internal.Comment;
 import org.cartable.wiki.internal.PageAction;

@@ -1,4 +1,4 @@
-package org.cartable.blog.internal.web;
+package org.cartable.api.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.cartable.notebook.internal.web;
+package org.cartable.api.web;
 
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
 
 import org.apache.wicket.util.string.Strings;
 
-/** Text helpers for the pages. Nothing here makes HTML safe: the service sanitises everything it stores. */
-final class RichText {
+/**
+ * Text helpers for apps' pages. Nothing here makes HTML safe: services sanitise everything they store (with
+ * {@code HtmlSanitizer}).
+ */
+public final class RichText {
 
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<[a-zA-Z/!]");
@@ -24,10 +27,13 @@ final class RichText {
 
     /**
      * What a textarea gives, as HTML: text without any tag is taken as plain text (escaped, blank lines make
-     * paragraphs, line breaks stay; "3 < 5" is text), anything else as the HTML the writer meant.
+     * paragraphs, line breaks stay; "3 < 5" is text), anything else as the HTML the writer meant; blank gives "".
      */
-    static String fromTextarea(String input) {
-        if (input == null || LOOKS_LIKE_HTML.matcher(input).find()) {
+    public static String fromTextarea(String input) {
+        if (input == null || input.isBlank()) {
+            return "";
+        }
+        if (LOOKS_LIKE_HTML.matcher(input).find()) {
             return input;
         }
         return Arrays.stream(BLANK_LINES.split(input.strip()))
@@ -37,7 +43,7 @@ final class RichText {
     }
 
     /** A plain-text beginning of sanitised HTML, for lists; the label escapes it again. */
-    static String excerpt(String html, int max) {
+    public static String excerpt(String html, int max) {
         String text = TAG.matcher(BLOCK_TAG.matcher(html).replaceAll(" ")).replaceAll("");
         text = SPACES.matcher(unescape(text)).replaceAll(" ").strip();
         return text.length() <= max ? text : text.substring(0, max).strip() + "…";
