@@ -18,7 +18,8 @@ public final class ResourceLocalJpaTemplate implements JpaTemplate {
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
-    ResourceLocalJpaTemplate(EntityManagerFactory emf) {
+    /** Over any resource-local unit, e.g. a file-based database of a benchmark (tests get it from TestDatabase). */
+    public ResourceLocalJpaTemplate(EntityManagerFactory emf) {
         this.emf = emf;
     }
 

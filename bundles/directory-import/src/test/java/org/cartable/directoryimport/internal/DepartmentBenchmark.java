@@ -17,9 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
 import javax.persistence.Persistence;
 
 import liquibase.Liquibase;
@@ -27,10 +25,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.cartable.api.Caller;
 import org.cartable.api.Role;
@@ -39,6 +34,7 @@ import org.cartable.core.internal.directory.DirectoryWriter;
 import org.cartable.core.internal.model.CollectivityKind;
 import org.cartable.directoryimport.internal.job.ImportService;
 import org.cartable.directoryimport.internal.job.JobView;
+import org.cartable.testing.ResourceLocalJpaTemplate;
 
 /**
  * Not a test: a benchmark. Generates a department-sized registry extract (seeded, deterministic: by default 50 000
@@ -87,7 +83,7 @@ public final class DepartmentBenchmark {
         properties.put("javax.persistence.jtaDataSource", null);
         properties.put("javax.persistence.nonJtaDataSource", dataSource);
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("cartable-core", properties);
-        JpaTemplate jpa = new LocalJpa(emf);
+        JpaTemplate jpa = new ResourceLocalJpaTemplate(emf);
         Clock clock = Clock.fixed(Instant.parse("2026-11-29T09:30:00Z"), java.time.ZoneOffset.UTC);
         String collectivity = jpa.txExpr(em -> new DirectoryWriter(em, clock)
                 .collectivity("Département", CollectivityKind.SCHOOL_SYNDICATE, true, null).getId());
@@ -184,63 +180,5 @@ public final class DepartmentBenchmark {
             s.append((char) ('A' + v % 26));
         }
         return s.toString();
-    }
-
-    /** Aries' JpaTemplate contract over a resource-local unit: one transaction per outermost call. */
-    private static final class LocalJpa implements JpaTemplate {
-        private final EntityManagerFactory emf;
-        private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
-
-        LocalJpa(EntityManagerFactory emf) {
-            this.emf = emf;
-        }
-
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            EntityManager joined = current.get();
-            if (joined != null && type != TransactionType.RequiresNew) {
-                return code.apply(joined);
-            }
-            EntityManager em = emf.createEntityManager();
-            current.set(em);
-            EntityTransaction tx = em.getTransaction();
-            try {
-                tx.begin();
-                R result = code.apply(em);
-                em.flush();
-                tx.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                throw e;
-            } finally {
-                em.close();
-                if (joined != null) {
-                    current.set(joined);
-                } else {
-                    current.remove();
-                }
-            }
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
     }
 }
