@@ -31,16 +31,25 @@ public class BackupCommand implements Action {
     public Object execute() throws Exception {
         Path parent = dir != null && !dir.isBlank() ? Path.of(dir) : defaultParent();
         DatabaseBackup.Result result = new DatabaseBackup(dataSource, Clock.systemUTC()).backup(parent);
+        long files = DatabaseBackup.copyFiles(dataFolder().resolve("cartable"), result.folder());
+        long total = result.bytes();
         System.out.println("Backup written to " + result.database());
-        System.out.println("Size " + DatabaseBackup.human(result.bytes()) + " (" + result.bytes() + " bytes), took "
-                + result.millis() + " ms");
-        System.out.println("Restore: stop Cartable, replace ${karaf.data}/db/cartable with a copy of that folder,"
-                + " start (docs/operations.md).");
+        if (files > 0) {
+            System.out.println("Files of the apps (uploads) copied to " + result.folder().resolve("files/cartable"));
+        }
+        System.out.println("Size " + DatabaseBackup.human(total) + " (" + total + " bytes; files " + files
+                + " bytes), took " + result.millis() + " ms");
+        System.out.println("Restore: stop Cartable, replace ${karaf.data}/db/cartable (and ${karaf.data}/cartable)"
+                + " with copies of these folders, start (docs/operations.md).");
         return null;
     }
 
     static Path defaultParent() {
+        return dataFolder().resolve("backups");
+    }
+
+    private static Path dataFolder() {
         String data = System.getProperty("karaf.data");
-        return Path.of(data == null ? "data" : data, "backups");
+        return Path.of(data == null ? "data" : data);
     }
 }

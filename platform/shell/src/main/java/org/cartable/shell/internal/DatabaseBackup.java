@@ -70,6 +70,37 @@ final class DatabaseBackup {
         }
     }
 
+    /**
+     * Copies the apps' file stores (uploads kept outside the database, e.g. the notebook's) into {@code folder}/files.
+     * Taken after the database, so every file the backed-up rows name is there (a file deleted in between excepted);
+     * files written in between are extra, and harmless.
+     *
+     * @return bytes copied; 0 when there is no such folder
+     */
+    static long copyFiles(Path files, Path folder) {
+        if (!Files.isDirectory(files)) {
+            return 0;
+        }
+        Path target = folder.resolve("files").resolve(files.getFileName().toString());
+        try (Stream<Path> paths = Files.walk(files)) {
+            for (Path path : paths.toList()) {
+                Path copy = target.resolve(files.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else if (Files.isRegularFile(path)) {
+                    try {
+                        Files.copy(path, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    } catch (java.nio.file.NoSuchFileException deletedMeanwhile) {
+                        // removed by the running server after the listing: not part of the backup
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + files + " into " + target, e);
+        }
+        return Files.isDirectory(target) ? size(target) : 0;
+    }
+
     /** Runs Derby's {@code SYSCS_CHECK_TABLE} (base table against every index) on every user table. */
     Check check() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

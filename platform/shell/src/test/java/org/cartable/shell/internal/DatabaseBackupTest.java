@@ -121,6 +121,19 @@ class DatabaseBackupTest {
     }
 
     @Test
+    void theAppsFileStoresAreCopiedBesideTheDatabase() throws Exception {
+        Path files = work.resolve("data/cartable");
+        Files.createDirectories(files.resolve("notebook/ab"));
+        Files.writeString(files.resolve("notebook/ab/picture.png"), "not really a picture");
+        Path folder = work.resolve("backups/x");
+        Files.createDirectories(folder);
+        assertEquals(20, DatabaseBackup.copyFiles(files, folder));
+        assertEquals("not really a picture",
+                Files.readString(folder.resolve("files/cartable/notebook/ab/picture.png")));
+        assertEquals(0, DatabaseBackup.copyFiles(work.resolve("none"), folder), "no file store, nothing copied");
+    }
+
+    @Test
     void sizesReadLikeAnOperatorExpects() {
         assertEquals("999 B", DatabaseBackup.human(999));
         assertEquals("1.5 KB", DatabaseBackup.human(1536));
