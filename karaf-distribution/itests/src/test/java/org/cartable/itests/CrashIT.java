@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -132,8 +133,18 @@ class CrashIT {
 
         server.start();
 
-        // every acknowledged write is there, unchanged
+        // every app answers (each app's REST resource registers a moment after the catalogue lists it: bounded wait)
         String teacherAfter = server.token("teacher");
+        for (String app : APPS) {
+            AtomicReference<CartableServer.Response> last = new AtomicReference<>();
+            await(app + " answers after the crash").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        last.set(server.get(teacherAfter, "/api/classes/" + a1 + "/" + app));
+                        return last.get().status() == 200;
+                    });
+        }
+
+        // every acknowledged write is there, unchanged
         List<String> lost = new ArrayList<>();
         Map<String, JsonNode> followUps = new LinkedHashMap<>();
         for (Ack ack : acks) {
@@ -166,10 +177,11 @@ class CrashIT {
         }
         // counts consistent: no word counts more confirmations than addressees, none lists a pupil twice
         for (String word : words) {
-            JsonNode w = server.get(teacherAfter, liaison + "/words/" + word).json();
-            if (w.isMissingNode()) {
-                continue; // a word whose creation was never answered may be missing: that is allowed
+            CartableServer.Response read = server.get(teacherAfter, liaison + "/words/" + word);
+            if (read.status() != 200) {
+                continue; // already counted as lost above
             }
+            JsonNode w = read.json();
             assertEquals(pupils.size(), w.path("total").asInt(), w::toString);
             assertTrue(w.path("confirmed").asInt() <= pupils.size(), w::toString);
         }
@@ -177,10 +189,6 @@ class CrashIT {
         KarafConsole.Result check = KarafConsole.run(server, "cartable:db-check");
         assertEquals(0, check.exitCode(), check::toString);
         assertTrue(check.output().contains("inconsistent=0"), check::toString);
-        for (String app : APPS) {
-            CartableServer.Response r = server.get(teacherAfter, "/api/classes/" + a1 + "/" + app);
-            assertEquals(200, r.status(), () -> app + " after the crash: " + r);
-        }
         long confirmations = acks.stream().filter(a -> a.kind().equals("confirmation")).count();
         System.out.printf("[CrashIT] writes=%d acknowledged=%d lost=%d (words=%d entries=%d confirmations=%d,"
                         + " acknowledged before the kill=%d, killed pid %d, restart %.1f s, db-check %s)%n",

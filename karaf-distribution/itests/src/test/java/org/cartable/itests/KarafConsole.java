@@ -27,9 +27,25 @@ final class KarafConsole {
     private KarafConsole() {
     }
 
-    /** As the test-only admin user of the run. */
+    /**
+     * As the test-only admin user of the run. Karaf registers a bundle's commands only while the services they need
+     * are there (the DataSource comes up a little after REST, and may be registered again during boot): "Command not
+     * found" right after a start is retried for a bounded time.
+     */
     static Result run(CartableServer server, String command) {
-        return run(CartableServer.JMX_USER, server.consolePassword(), command);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (true) {
+            Result result = run(CartableServer.JMX_USER, server.consolePassword(), command);
+            if (!result.output().contains("Command not found") || System.nanoTime() > deadline) {
+                return result;
+            }
+            try {
+                Thread.sleep(1000); // poll interval of a bounded wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     static Result run(String user, String password, String command) {

@@ -82,14 +82,15 @@ final class AppHealth {
     }
 
     /**
-     * The most telling line of a failure's stack trace: the first exception in the cause chain that is not a mere
-     * wrapper, as "SimpleName: message".
+     * The most telling lines of a failure's stack trace: the first exception in the cause chain that is not a mere
+     * wrapper, as "SimpleName: message", and the root cause when it is another one (often the database's own words).
      */
     static String reason(String failure) {
         if (failure == null || failure.isBlank()) {
             return "activation failed (no reason given)";
         }
-        String fallback = null;
+        List<String> chain = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         for (String raw : failure.split("\\R")) {
             String line = raw.strip();
             if (line.startsWith("at ") || line.startsWith("...") || line.isEmpty()) {
@@ -100,18 +101,29 @@ final class AppHealth {
             }
             int colon = line.indexOf(": ");
             String type = colon < 0 ? line : line.substring(0, colon);
-            if (!type.matches("[\\w.$]+")) {
+            if (!type.matches("[\\w.$]+") || !type.contains(".")) {
                 continue; // a continuation line of a multi-line message
             }
-            String shown = simpleName(type) + (colon < 0 ? "" : line.substring(colon));
-            if (fallback == null) {
-                fallback = shown;
-            }
-            if (!WRAPPERS.contains(type)) {
-                return shown;
-            }
+            types.add(type);
+            chain.add(simpleName(type) + (colon < 0 ? "" : line.substring(colon)));
         }
-        return fallback != null ? fallback : failure.strip().lines().findFirst().orElse("");
+        if (chain.isEmpty()) {
+            return failure.strip().lines().findFirst().orElse("");
+        }
+        int headline = 0;
+        while (headline < chain.size() - 1 && WRAPPERS.contains(types.get(headline))) {
+            headline++;
+        }
+        String shown = chain.get(headline);
+        String root = chain.get(chain.size() - 1);
+        if (headline == chain.size() - 1) {
+            return shown;
+        }
+        return shorten(shown, PROBLEM_MAX / 2) + " | root cause: " + root;
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static String simpleName(String type) {

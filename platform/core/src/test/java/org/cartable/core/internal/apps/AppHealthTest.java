@@ -47,6 +47,8 @@ class AppHealthTest {
         assertEquals(AppStatus.FAILED, verdict.status());
         assertTrue(verdict.problem().startsWith("BrokenService: IllegalStateException: Schema migration "
                 + "db/broken/changelog.xml of org.example.broken failed"), verdict::problem);
+        assertTrue(verdict.problem().endsWith("| root cause: SQLSyntaxErrorException: Syntax error: Encountered "
+                + "\"<EOF>\" at line 1, column 20."), verdict::problem);
         assertFalse(verdict.problem().contains("\n"), "one line");
     }
 
