@@ -390,6 +390,19 @@ class RestEndToEndTest {
         }
 
         @Test
+        void aFailedAppShowsItsStatusToAllAndItsReasonToOperatorsOnly() throws Exception {
+            JsonNode forOperator = json(get("apps", platform.operator));
+            assertEquals("ACTIVE", forOperator.path(0).path("status").asText());
+            assertTrue(forOperator.path(0).path("problem").isNull(), forOperator::toString);
+            assertEquals("FAILED", forOperator.path(1).path("status").asText());
+            assertEquals(FakePlatform.NEWS_PROBLEM, forOperator.path(1).path("problem").asText());
+
+            JsonNode forTeacher = json(get("apps", platform.teacher));
+            assertEquals("FAILED", forTeacher.path(1).path("status").asText());
+            assertTrue(forTeacher.path(1).path("problem").isNull(), forTeacher::toString);
+        }
+
+        @Test
         void appsFollowAcceptLanguage() throws Exception {
             HttpResponse<String> response = send(request("apps")
                     .header("Authorization", "Bearer " + platform.tokenFor(platform.teacher))

@@ -3,6 +3,8 @@ package org.cartable.web.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cartable.core.service.AppStatus;
+import org.cartable.core.service.InstalledApp;
 import org.cartable.web.internal.pages.DashboardPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,18 @@ class DashboardTest {
         assertTrue(html.contains("Statistiques"));
         assertTrue(html.contains("1.2.0"));
         assertFalse(html.contains("Mes classes"));
+    }
+
+    @Test
+    void operatorSeesWhichAppFailedAndWhy() {
+        InstalledApp stats = shell.catalog.find("stats").orElseThrow();
+        shell.catalog.install(stats.with(AppStatus.FAILED, "StatsService: IllegalStateException: Schema migration failed"));
+        shell.signIn(ShellFixture.OLIVIER);
+        String html = shell.html();
+        assertTrue(html.contains("app-status-failed"), html);
+        assertTrue(html.contains("en échec"), html);
+        assertTrue(html.contains("StatsService: IllegalStateException: Schema migration failed"), html);
+        assertTrue(html.contains("app-status-active"), "the other apps are running");
     }
 
     /** A tool's page, from the tool's own bundle. */

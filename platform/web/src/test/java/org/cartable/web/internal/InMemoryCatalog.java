@@ -14,6 +14,7 @@ final class InMemoryCatalog implements AppCatalog {
     private final List<InstalledApp> apps = new ArrayList<>();
 
     void install(InstalledApp app) {
+        apps.removeIf(existing -> existing.id().equals(app.id()));
         apps.add(app);
         apps.sort(Comparator.comparing(InstalledApp::id));
     }

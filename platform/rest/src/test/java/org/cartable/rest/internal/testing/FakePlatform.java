@@ -35,6 +35,7 @@ import org.cartable.core.service.Accounts;
 import org.cartable.core.service.IssuedToken;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
+import org.cartable.core.service.AppStatus;
 import org.cartable.core.service.InstalledApp;
 
 /**
@@ -135,7 +136,16 @@ public final class FakePlatform {
         public Optional<InstalledApp> find(String appId) {
             return installed().stream().filter(app -> app.id().equals(appId)).findFirst();
         }
+
+        /** The news app's service failed to activate (as Declarative Services would report it). */
+        @Override
+        public List<InstalledApp> withStatus() {
+            return List.of(blog, news.with(AppStatus.FAILED, NEWS_PROBLEM));
+        }
     };
+
+    public static final String NEWS_PROBLEM = "NewsService: IllegalStateException: Schema migration db/news/changelog.xml"
+            + " of news failed";
 
     public ClassRelation relation(Caller caller, String classId) {
         if (!classId.equals(c1.id())) {
