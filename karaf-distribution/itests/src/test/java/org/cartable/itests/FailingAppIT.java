@@ -43,6 +43,24 @@ class FailingAppIT {
         for (String app : List.of("blog", "homework", "liaison", "wiki", "notebook")) {
             server.put(server.token("teacher"), "/api/classes/" + a1 + "/apps/" + app, null);
         }
+        // Precondition: the platform has settled (right after a first boot the apps may still be starting: their
+        // services wait for the DataSource or the migrator for a moment, and the catalogue says WAITING).
+        String operator = server.token("operator");
+        AtomicReference<JsonNode> settling = new AtomicReference<>();
+        await("every app ACTIVE before the test").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    settling.set(server.get(operator, "/api/apps").json());
+                    for (JsonNode app : settling.get()) {
+                        if (!"ACTIVE".equals(app.path("status").asText())) {
+                            return false;
+                        }
+                    }
+                    return settling.get().size() > 0;
+                });
+        for (String app : APPS) {
+            await(app + " answers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    server.get(server.token("teacher"), "/api/classes/" + a1 + "/" + app).status() == 200);
+        }
         int logLinesBefore = Files.readAllLines(server.karafLog()).size();
 
         try (KarafJmx jmx = server.jmx()) {

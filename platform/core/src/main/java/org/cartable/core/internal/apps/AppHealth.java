@@ -28,6 +28,9 @@ final class AppHealth {
             "org.osgi.service.component.ComponentException",
             "java.lang.reflect.UndeclaredThrowableException");
 
+    private static final java.util.regex.Pattern NESTED_TYPES =
+            java.util.regex.Pattern.compile("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ");
+
     record Verdict(AppStatus status, String problem) {
         static final Verdict ACTIVE = new Verdict(AppStatus.ACTIVE, null);
     }
@@ -105,7 +108,9 @@ final class AppHealth {
                 continue; // a continuation line of a multi-line message
             }
             types.add(type);
-            chain.add(simpleName(type) + (colon < 0 ? "" : line.substring(colon)));
+            // messages that repeat their causes' class names ("a.b.XException: a.b.YException: text") read as "text"
+            String message = colon < 0 ? "" : NESTED_TYPES.matcher(line.substring(colon + 2)).replaceAll("");
+            chain.add(simpleName(type) + (colon < 0 ? "" : ": " + message));
         }
         if (chain.isEmpty()) {
             return failure.strip().lines().findFirst().orElse("");

@@ -53,6 +53,15 @@ class AppHealthTest {
     }
 
     @Test
+    void classNamesRepeatedInsideMessagesAreDropped() {
+        IllegalStateException wrapped = new IllegalStateException("Schema migration db/x/changelog.xml of x failed: "
+                + "liquibase.exception.LiquibaseException: liquibase.exception.MigrationFailedException: Migration"
+                + " failed for changeset db/x/changelog.xml::x-1::me:");
+        assertEquals("IllegalStateException: Schema migration db/x/changelog.xml of x failed: Migration failed for"
+                + " changeset db/x/changelog.xml::x-1::me:", AppHealth.reason(stackTrace(wrapped)));
+    }
+
+    @Test
     void aFailureWinsOverAWaitAndEveryFailureIsNamed() {
         ComponentDescriptionDTO a = component("x.A");
         ComponentDescriptionDTO b = component("x.B");
