@@ -134,6 +134,9 @@ class CoreAuditLogTest {
             SQLException delete = assertThrows(SQLException.class,
                     () -> sql.executeUpdate("DELETE FROM CORE_AUDIT_LOG"));
             assertTrue(delete.getMessage().contains("AUDIT_LOG_IS_APPEND_ONLY"), delete.getMessage());
+            SQLException truncate = assertThrows(SQLException.class,
+                    () -> sql.executeUpdate("TRUNCATE TABLE CORE_AUDIT_LOG"));
+            assertTrue(truncate.getMessage().contains("DELETE trigger"), truncate.getMessage());
         }
         // Nor through JPA: an attempt to remove an entry fails and the entry stays.
         assertThrows(RuntimeException.class, () -> jpa.tx(em -> em.createQuery("select e from AuditEntry e",
