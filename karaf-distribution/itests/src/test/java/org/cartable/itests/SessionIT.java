@@ -229,6 +229,46 @@ class SessionIT {
         assertEquals(200, r.status(), r::toString);
     }
 
+    @Order(10)
+    @Test
+    void everySignInGetsANewTokenInAnHttpOnlyCookieAndSignOutKillsItServerSide(CartableServer server) {
+        CartableServer.Response first = server.post(null, "/api/session", Map.of("login", "teacher3", "password", "demo"));
+        CartableServer.Response second = server.post(null, "/api/session", Map.of("login", "teacher3", "password", "demo"));
+        assertEquals(200, first.status(), first::toString);
+        String token = first.json().path("token").asText();
+        assertFalse(token.equals(second.json().path("token").asText()), "each sign-in issues a new token");
+        String cookie = first.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("CARTABLE_TOKEN=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        assertTrue(cookie.startsWith("CARTABLE_TOKEN=" + token + ";"), cookie);
+
+        // The cookie and the bearer header are the same session: signing out by one kills the other.
+        HttpRequest byCookie = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/me"))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", "CARTABLE_TOKEN=" + token).GET().build();
+        assertEquals(200, server.send(byCookie).status());
+        assertEquals(204, server.delete(token, "/api/session").status());
+        CartableServer.Response replayed = server.send(byCookie);
+        assertEquals(401, replayed.status(), () -> "the revoked token replayed as a cookie: " + replayed);
+        assertEquals(401, server.delete(token, "/api/session").status(), "signing out twice");
+        assertEquals(200, server.get(second.json().path("token").asText(), "/api/me").status(),
+                "the other session of the same person lives on");
+        server.delete(second.json().path("token").asText(), "/api/session");
+    }
+
+    @Order(99)
+    @Test
+    void unknownLoginsAreThrottledLikeKnownOnes(CartableServer server) {
+        String ghost = "ghost-" + System.nanoTime();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            CartableServer.Response r = server.post(null, "/api/session", Map.of("login", ghost, "password", "x" + attempt));
+            assertEquals(401, r.status(), r::toString);
+        }
+        CartableServer.Response sixth = server.post(null, "/api/session", Map.of("login", ghost, "password", "x6"));
+        assertEquals(429, sixth.status(), () -> "an unknown login is locked like a known one: " + sixth);
+        assertEquals("too_many_requests", sixth.json().path("error").asText(), sixth::toString);
+        assertTrue(sixth.headers().firstValue("Retry-After").isPresent(), sixth::toString);
+    }
+
     @Order(100)
     @Test
     void sixthFailedSignInOfALoginIsThrottled(CartableServer server) {

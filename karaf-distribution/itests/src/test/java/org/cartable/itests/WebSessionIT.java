@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebSessionIT {
 
     private static final Pattern SESSION_COOKIE = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern SIGN_OUT_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]*signOut[^\"]*)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"[^\"]*\"[^>]*action=\"([^\"]+)\"");
 
     /** A client without a cookie jar: every cookie is handled by hand, as an attacker replaying one would. */
@@ -75,6 +76,23 @@ class WebSessionIT {
         HttpResponse<String> withPlanted = browse(app, planted);
         assertFalse(withPlanted.statusCode() == 200 && withPlanted.body().contains("Sophie Martin"),
                 "the id known before sign-in must not open the parent's session");
+
+        // Signing out invalidates the session on the server: the id, replayed, opens nothing.
+        Matcher signOut = SIGN_OUT_ACTION.matcher(withFresh.body());
+        assertTrue(signOut.find(), "sign-out form not found");
+        String signOutUrl = URI.create(withFresh.uri().toString()).resolve(signOut.group(1).replace("&amp;", "&"))
+                .toString();
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(signOutUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + fresh)
+                .header("Origin", server.baseUrl())
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(out.statusCode() == 302 || out.statusCode() == 200, () -> "sign-out answered " + out.statusCode());
+        HttpResponse<String> replayed = browse(app, fresh);
+        assertFalse(replayed.statusCode() == 200 && replayed.body().contains("Sophie Martin"),
+                "the id of a signed-out session must not open the parent's session");
     }
 
     /** GET that follows Wicket's redirects (to the rendered page's URL), keeping the same session cookie. */

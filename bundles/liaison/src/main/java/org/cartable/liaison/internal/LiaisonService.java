@@ -20,6 +20,9 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
+import org.cartable.api.audit.AuditEvent;
+import org.cartable.api.audit.AuditLog;
+import org.cartable.api.audit.AuditTypes;
 import org.cartable.api.ClassAccess;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Directory;
@@ -38,6 +41,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The liaison notebook's rules, in one place for REST and web alike. Every method first asks {@link ClassAccess}
@@ -73,6 +79,11 @@ public final class LiaisonService {
     private final LiaisonNotices notices;
     private final Clock clock;
 
+    /** The platform's audit log; optional, so the notebook keeps working while the platform restarts it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+
     /** Brings the tables up to date before the service is registered, so nothing reads an old schema. */
     @Activate
     public LiaisonService(@Reference(name = "jpa", target = "(osgi.unit.name=cartable-liaison)") JpaTemplate jpa,
@@ -94,6 +105,12 @@ public final class LiaisonService {
         this.sanitizer = sanitizer;
         this.notices = notices;
         this.clock = clock;
+    }
+
+    /** Outside OSGi (tests): the audit log the confirmations are recorded in. */
+    public LiaisonService withAuditLog(AuditLog log) {
+        this.audit = log;
+        return this;
     }
 
     /** Outside OSGi (tests, tools), on a schema already migrated and with a controlled clock. */
@@ -257,6 +274,12 @@ public final class LiaisonService {
                 em.persist(confirmation);
                 // a concurrent identical confirmation surfaces here, as a unique key violation
                 em.flush();
+                AuditLog log = audit;
+                if (log != null) {
+                    // In the same transaction: a confirmation that is rolled back leaves no entry.
+                    log.record(AuditEvent.by(caller, AuditTypes.LIAISON_ACKNOWLEDGEMENT)
+                            .on(classId + "/" + word.id()).detail("child " + me.childId()));
+                }
                 return new Confirmed(toConfirmation(confirmation, names()), true);
             });
         } catch (CartableException refused) {

@@ -101,6 +101,21 @@ class LiaisonServiceTest {
     }
 
     @Test
+    void acknowledgementsAreAuditedOnceAndRefusalsNot() {
+        java.util.List<org.cartable.api.audit.AuditEvent> audited = new java.util.ArrayList<>();
+        liaison.withAuditLog(audited::add);
+        Word word = write("Sortie au musée", null);
+        liaison.confirm(sophie, A, word.id(), "lea");
+        liaison.confirm(sophie, A, word.id(), "lea"); // idempotent: nothing new to record
+        assertThrows(RuntimeException.class, () -> liaison.confirm(karim, A, word.id(), "lea"));
+        assertEquals(1, audited.size(), audited::toString);
+        assertEquals(org.cartable.api.audit.AuditTypes.LIAISON_ACKNOWLEDGEMENT, audited.get(0).type());
+        assertEquals("sophie", audited.get(0).actorId());
+        assertEquals(A + "/" + word.id(), audited.get(0).target());
+        assertEquals("child lea", audited.get(0).detail());
+    }
+
+    @Test
     void aWordToChosenPupilsIsInvisibleToTheOthers() {
         Word word = write("Rendez-vous", Set.of("lea"));
         assertEquals(Set.of("lea"), feed.published.get(0).audience().parentsOnly());

@@ -19,7 +19,10 @@ public interface Accounts {
      */
     Caller authenticate(String login, String password, String clientAddress);
 
-    /** @return a new random bearer token for the caller, valid until it expires or is revoked */
+    /**
+     * @return a new random bearer token for the caller, valid until its absolute end, until it stays unused for the
+     *         configured idle time, or until it is revoked
+     */
     IssuedToken issueToken(Caller caller);
 
     /** @return the caller owning a valid, unexpired token */
@@ -27,6 +30,12 @@ public interface Accounts {
 
     /** Revokes the token; unknown tokens are ignored. */
     void revokeToken(String token);
+
+    /** Revokes the token and records the sign-out in the audit log; unknown tokens are ignored. */
+    void revokeToken(String token, String clientAddress);
+
+    /** Records in the audit log that a web session was signed out (the web shell holds no token). */
+    void recordSignOut(Caller caller, String clientAddress);
 
     /** @return the current state of an account (roles may have changed since sign-in), if it still exists */
     Optional<Caller> caller(String userId);

@@ -24,6 +24,9 @@ import org.cartable.rest.internal.errors.JsonExceptionMapper;
 import org.cartable.rest.internal.errors.UnexpectedExceptionMapper;
 import org.cartable.rest.internal.errors.WebApplicationExceptionMapper;
 import org.cartable.rest.internal.json.CartableJsonProvider;
+import org.cartable.core.internal.accounts.CoreClientNetwork;
+import org.cartable.core.service.AuditTrail;
+import org.cartable.rest.internal.resources.AuditResource;
 import org.cartable.rest.internal.resources.AppsResource;
 import org.cartable.rest.internal.resources.ClassAppsResource;
 import org.cartable.rest.internal.resources.FeaturesResource;
@@ -79,11 +82,12 @@ class RestEndToEndTest {
                 new WebApplicationExceptionMapper(),
                 new UnexpectedExceptionMapper(),
                 new HealthResource(),
-                new SessionResource(platform.accounts, platform.directory),
+                new SessionResource(platform.accounts, platform.directory, CoreClientNetwork.create()),
+                new AuditResource(platform.auditTrail),
                 new MeResource(platform.directory),
                 new AppsResource(platform.catalog),
                 new ClassAppsResource(platform.activation),
-                new FeaturesResource(platform.features),
+                new FeaturesResource(platform.features, platform.auditLog),
                 dispatcher,
                 tools,
                 new ProbeResources.Probe()));
@@ -459,6 +463,10 @@ class RestEndToEndTest {
             assertTrue(platform.featureCalls.contains("uninstall cartable-agenda [NoAutoRefreshBundles]"),
                     platform.featureCalls.toString());
             assertFalse(platform.isFeatureInstalled("cartable-agenda"));
+            List<String> audited = platform.audited.stream()
+                    .filter(e -> "cartable-agenda".equals(e.target()))
+                    .map(e -> e.type() + " by " + e.actorLogin()).toList();
+            assertEquals(List.of("app.install by operator", "app.uninstall by operator"), audited);
         }
 
         @Test
@@ -631,6 +639,53 @@ class RestEndToEndTest {
         void classAppsAndUnknownAppsAreNoTools() throws Exception {
             assertError(get("tools/blog/latest", platform.teacher), 404, "not_found");
             assertError(get("tools/nothing/latest", platform.teacher), 404, "not_found");
+        }
+    }
+
+    @Nested
+    class AuditLogEndpoint {
+
+        @Test
+        void operatorsReadWithFiltersPassedThrough() throws Exception {
+            HttpResponse<String> response = get("admin/audit?from=2026-11-01&to=2026-11-29T15:00:00Z"
+                    + "&type=login.&actor=teacher&limit=20&before=99", platform.operator);
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode page = json(response);
+            assertEquals("login.success", page.path("entries").path(0).path("type").asText(), response.body());
+            assertEquals("2026-11-29T10:00:00Z", page.path("entries").path(0).path("at").asText());
+            assertEquals(7, page.path("next").asLong());
+            AuditTrail.Query query = platform.auditQueries.get(platform.auditQueries.size() - 1);
+            assertEquals(new AuditTrail.Query(Instant.parse("2026-11-01T00:00:00Z"),
+                    Instant.parse("2026-11-29T15:00:00Z"), "login.", "teacher", 99L, 20), query);
+        }
+
+        @Test
+        void othersAreRefusedBeforeTheLogIsRead() throws Exception {
+            int asked = platform.auditQueries.size();
+            for (Caller refused : List.of(platform.teacher, platform.parent, platform.pupil)) {
+                assertError(get("admin/audit", refused), 403, "forbidden");
+            }
+            assertError(send(request("admin/audit").GET()), 401, "unauthorized");
+            assertEquals(asked, platform.auditQueries.size());
+        }
+
+        @Test
+        void badParametersAre400() throws Exception {
+            for (String query : List.of("from=yesterday", "limit=0", "limit=501", "limit=x", "before=-1",
+                    "type=" + "a".repeat(61))) {
+                assertError(get("admin/audit?" + query, platform.operator), 400, "bad_request");
+            }
+        }
+
+        @Test
+        void thereIsNoWayToWrite() throws Exception {
+            String token = platform.tokenFor(platform.operator);
+            for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+                HttpResponse<String> response = send(request("admin/audit").header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+                assertEquals(405, response.statusCode(), method + ": " + response.body());
+            }
         }
     }
 }

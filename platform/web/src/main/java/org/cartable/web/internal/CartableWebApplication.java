@@ -34,6 +34,7 @@ import org.cartable.api.web.CartableSession;
 import org.cartable.api.web.PageContribution;
 import org.cartable.api.web.ShellLayout;
 import org.cartable.web.internal.pages.AccessDeniedPage;
+import org.cartable.web.internal.pages.AuditPage;
 import org.cartable.web.internal.pages.ClassAppsPage;
 import org.cartable.web.internal.pages.DashboardPage;
 import org.cartable.web.internal.pages.FeedOpenPage;
@@ -53,7 +54,8 @@ public final class CartableWebApplication extends WebApplication implements Shel
     private static final Logger LOG = LoggerFactory.getLogger(CartableWebApplication.class);
 
     /** First path segments the shell keeps for itself; an app may not mount below them. */
-    private static final Set<String> RESERVED = Set.of("signin", "classes", "denied", "error", "wicket", "notifications");
+    private static final Set<String> RESERVED = Set.of("signin", "classes", "denied", "error", "wicket", "notifications",
+            "audit");
     /** Segments of a contribution's path: plain names or ${parameter} placeholders, nothing that escapes /app/. */
     private static final Pattern PATH = Pattern.compile("[a-z0-9][a-z0-9-]*(/([a-z0-9][a-z0-9-]*|\\$\\{[a-zA-Z]+\\}))*");
 
@@ -83,6 +85,17 @@ public final class CartableWebApplication extends WebApplication implements Shel
 
     public PlatformServices services() {
         return services;
+    }
+
+    /** @return the client's address, through a trusted reverse proxy when one is configured */
+    public static String clientAddress() {
+        Object request = org.apache.wicket.request.cycle.RequestCycle.get().getRequest().getContainerRequest();
+        if (!(request instanceof javax.servlet.http.HttpServletRequest http)) {
+            return "unknown";
+        }
+        org.cartable.core.service.ClientNetwork network = get().services().network();
+        return network == null ? http.getRemoteAddr()
+                : network.clientAddress(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
     }
 
     public PageContributions contributions() {
@@ -140,6 +153,7 @@ public final class CartableWebApplication extends WebApplication implements Shel
         mountPage("classes/${classId}/apps", ClassAppsPage.class);
         mountPage("notifications", NotificationPreferencesPage.class);
         mountPage("notifications/open/${item}", FeedOpenPage.class);
+        mountPage("audit", AuditPage.class);
         mountPage("denied", AccessDeniedPage.class);
         mountPage("error", ErrorPage.class);
 

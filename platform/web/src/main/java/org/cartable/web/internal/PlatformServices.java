@@ -7,6 +7,8 @@ import org.cartable.api.Directory;
 import org.cartable.core.service.Accounts;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
+import org.cartable.core.service.AuditTrail;
+import org.cartable.core.service.ClientNetwork;
 import org.cartable.core.service.NotificationFeed;
 
 /**
@@ -14,7 +16,14 @@ import org.cartable.core.service.NotificationFeed;
  * pages reach them through {@link CartableWebApplication#services()} instead of keeping references.
  */
 public record PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
-                               ActivationAdmin activationAdmin, AppActivation appActivation, NotificationFeed feed) {
+                               ActivationAdmin activationAdmin, AppActivation appActivation, NotificationFeed feed,
+                               ClientNetwork network, AuditTrail auditTrail) {
+
+    /** Without proxy settings (the TCP peer is the client) nor audit log reading (its page refuses everyone). */
+    public PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
+                            ActivationAdmin activationAdmin, AppActivation appActivation, NotificationFeed feed) {
+        this(accounts, directory, catalog, activationAdmin, appActivation, feed, null, null);
+    }
 
     /** Without the notification feed (its sections stay hidden). */
     public PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,

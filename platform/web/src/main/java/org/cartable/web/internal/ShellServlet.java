@@ -16,6 +16,8 @@ import org.cartable.api.web.PageContribution;
 import org.cartable.core.service.Accounts;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
+import org.cartable.core.service.AuditTrail;
+import org.cartable.core.service.ClientNetwork;
 import org.cartable.core.service.NotificationFeed;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,8 +47,11 @@ public final class ShellServlet extends WicketServlet {
                         @Reference(name = "catalog") AppCatalog catalog,
                         @Reference(name = "activationAdmin") ActivationAdmin activationAdmin,
                         @Reference(name = "appActivation") AppActivation appActivation,
-                        @Reference(name = "feed") NotificationFeed feed) {
-        this.services = new PlatformServices(accounts, directory, catalog, activationAdmin, appActivation, feed);
+                        @Reference(name = "feed") NotificationFeed feed,
+                        @Reference(name = "network") ClientNetwork network,
+                        @Reference(name = "auditTrail") AuditTrail auditTrail) {
+        this.services = new PlatformServices(accounts, directory, catalog, activationAdmin, appActivation, feed,
+                network, auditTrail);
     }
 
     @Reference(name = "page", service = PageContribution.class, cardinality = ReferenceCardinality.MULTIPLE,

@@ -66,6 +66,19 @@ final class InMemoryAccounts implements Accounts {
     }
 
     @Override
+    public void revokeToken(String token, String clientAddress) {
+        tokens.remove(token);
+    }
+
+    /** Sign-outs recorded, as "login@address". */
+    final java.util.List<String> signOuts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void recordSignOut(Caller caller, String clientAddress) {
+        signOuts.add(caller.login() + "@" + clientAddress);
+    }
+
+    @Override
     public Optional<Caller> caller(String userId) {
         return callers.values().stream().filter(c -> c.userId().equals(userId)).findFirst();
     }

@@ -10,6 +10,7 @@ import org.cartable.api.Caller;
 import org.cartable.api.ClassInfo;
 import org.cartable.api.Grade;
 import org.cartable.api.Role;
+import org.cartable.core.service.AuditTrail;
 import org.cartable.api.web.PageContribution;
 import org.cartable.core.service.InstalledApp;
 import org.cartable.web.internal.pages.SignInPage;
@@ -52,6 +53,16 @@ final class ShellFixture {
     final InMemoryAccounts accounts = new InMemoryAccounts();
     final InMemoryFeed feed = new InMemoryFeed();
     final PageContributions contributions = new PageContributions();
+    /** The queries the audit page made; the trail answers one entry, and refuses like core does. */
+    final java.util.List<AuditTrail.Query> auditQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final AuditTrail auditTrail = (caller, query) -> {
+        if (!caller.has(Role.OPERATOR) && !caller.has(Role.PLATFORM_ADMIN)) {
+            throw org.cartable.api.CartableException.forbidden("operators only");
+        }
+        auditQueries.add(query);
+        return new AuditTrail.Page(List.of(new AuditTrail.Entry(41, java.time.Instant.parse("2026-11-29T13:05:00Z"),
+                "login.failure", null, "ghost-login", null, "unknown login", "10.1.2.3")), 41L);
+    };
     final Contribution blogHome = new Contribution("blog", "blog/${classId}", BlogHomePage.class, true);
     final CartableWebApplication application;
     final BrowserLikeTester tester;
@@ -80,7 +91,8 @@ final class ShellFixture {
 
         contributions.add(blogHome);
         application = new CartableWebApplication(
-                new PlatformServices(accounts, directory, catalog, activation, activation, feed), contributions);
+                new PlatformServices(accounts, directory, catalog, activation, activation, feed, null, auditTrail),
+                contributions);
         tester = new BrowserLikeTester(application);
     }
 

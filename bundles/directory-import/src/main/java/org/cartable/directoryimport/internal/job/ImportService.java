@@ -37,6 +37,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.cartable.api.audit.AuditEvent;
+import org.cartable.api.audit.AuditLog;
+import org.cartable.api.audit.AuditTypes;
 
 /**
  * The import jobs of the directory-import tool: created by a user, fed with files, dry-run or run on one import
@@ -56,6 +62,11 @@ public final class ImportService {
     private final Path workDir;
     private final Executor executor;
     private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+
+    /** The platform's audit log; optional, so imports keep working while the platform restarts it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
 
     @Activate
     public ImportService(@Reference(name = "admin") DirectoryAdmin admin,
@@ -158,6 +169,11 @@ public final class ImportService {
         ImportJob job = job(caller, jobId);
         Predicate<String> mayImport = mayImport(caller);
         job.queue(dryRun);
+        AuditLog log = audit;
+        if (log != null) {
+            log.record(AuditEvent.by(caller, AuditTypes.DIRECTORY_IMPORT).on(jobId)
+                    .detail(dryRun ? "dry run started" : "import started"));
+        }
         executor.execute(() -> job.run(admin, mayImport));
         return job.view();
     }

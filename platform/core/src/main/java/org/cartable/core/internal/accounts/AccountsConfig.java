@@ -12,8 +12,13 @@ public @interface AccountsConfig {
     @AttributeDefinition(description = "bcrypt cost (4-31); each step doubles the time to check a password")
     int bcryptCost() default 10;
 
-    @AttributeDefinition(description = "Hours a session token stays valid")
+    @AttributeDefinition(description = "Hours a session token stays valid at most (absolute lifetime)")
     int tokenTtlHours() default 12;
+
+    // Why 2 hours: longer than a school morning spent on one app, short enough that a classroom computer left
+    // signed in is closed by the next lesson.
+    @AttributeDefinition(description = "Minutes a session token stays valid without being used (idle lifetime)")
+    int tokenIdleMinutes() default 120;
 
     @AttributeDefinition(description = "Failed sign-ins allowed per login within the window")
     int maxFailuresPerLogin() default 5;

@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
+import org.cartable.api.audit.AuditEvent;
+import org.cartable.api.audit.AuditLog;
+import org.cartable.api.audit.AuditTypes;
 import org.cartable.core.internal.model.AccessToken;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.schema.CoreSchema;
@@ -36,11 +39,14 @@ public final class CoreAccounts implements Accounts {
     private static final int MAX_LOGIN_LENGTH = 100;
     private static final int MAX_PASSWORD_LENGTH = 1000;
     private static final int TOKEN_BYTES = 32;
+    private static final Duration IDLE_GRAIN = Duration.ofMinutes(1);
 
     private final JpaTemplate jpa;
     private final Clock clock;
     private final PasswordHasher hasher;
     private final Duration tokenTtl;
+    private final Duration tokenIdle;
+    private final AuditLog audit;
     private final LoginThrottle perLogin;
     private final LoginThrottle perAddress;
     private final String dummyHash;
@@ -49,20 +55,35 @@ public final class CoreAccounts implements Accounts {
     @Activate
     public CoreAccounts(@Reference CoreSchema schema,
                         @Reference(target = CoreSchema.UNIT_FILTER) JpaTemplate jpa,
+                        @Reference AuditLog audit,
                         AccountsConfig config) {
-        this(jpa, AccountSettings.from(config), Clock.systemUTC());
+        this(jpa, AccountSettings.from(config), Clock.systemUTC(), new PasswordHasher(config.bcryptCost()), audit);
+    }
+
+    /** Builds the component outside OSGi (tests, tools) from already resolved collaborators, without audit log. */
+    public static CoreAccounts create(JpaTemplate jpa, AccountSettings settings, Clock clock) {
+        return create(jpa, settings, clock, event -> { });
     }
 
     /** Builds the component outside OSGi (tests, tools) from already resolved collaborators. */
-    public static CoreAccounts create(JpaTemplate jpa, AccountSettings settings, Clock clock) {
-        return new CoreAccounts(jpa, settings, clock);
+    public static CoreAccounts create(JpaTemplate jpa, AccountSettings settings, Clock clock, AuditLog audit) {
+        return new CoreAccounts(jpa, settings, clock, new PasswordHasher(settings.bcryptCost()), audit);
     }
 
-    private CoreAccounts(JpaTemplate jpa, AccountSettings settings, Clock clock) {
+    /** With a given hasher: tests check which paths run a password check. */
+    static CoreAccounts create(JpaTemplate jpa, AccountSettings settings, Clock clock, PasswordHasher hasher,
+                               AuditLog audit) {
+        return new CoreAccounts(jpa, settings, clock, hasher, audit);
+    }
+
+    private CoreAccounts(JpaTemplate jpa, AccountSettings settings, Clock clock, PasswordHasher hasher,
+                         AuditLog audit) {
         this.jpa = jpa;
         this.clock = clock;
-        this.hasher = new PasswordHasher(settings.bcryptCost());
+        this.hasher = hasher;
+        this.audit = audit;
         this.tokenTtl = settings.tokenTtl();
+        this.tokenIdle = settings.tokenIdle();
         this.perLogin = new LoginThrottle(settings.maxFailuresPerLogin(), settings.failureWindow(), clock);
         this.perAddress = new LoginThrottle(settings.maxFailuresPerAddress(), settings.failureWindow(), clock);
         // Same cost as real hashes, so that checking an unknown login takes as long as checking a known one.
@@ -83,11 +104,18 @@ public final class CoreAccounts implements Accounts {
         String addressKey = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;
         // The slots are taken before the slow check, under the throttles' locks: parallel wrong passwords cannot all
         // pass the limit before the first of them is counted. A slot counts as a failure unless given back.
-        LoginThrottle.Reservation loginSlot = perLogin.tryReserve(loginKey)
-                .orElseThrow(() -> throttled(perLogin, loginKey));
+        Optional<LoginThrottle.Reservation> maybeLoginSlot = perLogin.tryReserve(loginKey);
+        if (maybeLoginSlot.isEmpty()) {
+            audit.record(AuditEvent.of(AuditTypes.LOGIN_THROTTLED).actor(null, login.trim()).detail("login")
+                    .from(clientAddress));
+            throw throttled(perLogin, loginKey);
+        }
+        LoginThrottle.Reservation loginSlot = maybeLoginSlot.get();
         Optional<LoginThrottle.Reservation> addressSlot = perAddress.tryReserve(addressKey);
         if (addressSlot.isEmpty()) {
             perLogin.release(loginSlot);
+            audit.record(AuditEvent.of(AuditTypes.LOGIN_THROTTLED).actor(null, login.trim()).detail("address")
+                    .from(clientAddress));
             throw throttled(perAddress, addressKey);
         }
         boolean failed = false;
@@ -98,14 +126,22 @@ public final class CoreAccounts implements Accounts {
             boolean matches = hasher.verify(password, found.map(Person::getPasswordHash).orElse(dummyHash));
             if (found.isEmpty() || !matches) {
                 failed = true;
+                // The log tells operators which it was; the client never learns it.
+                audit.record(AuditEvent.of(AuditTypes.LOGIN_FAILURE)
+                        .actor(found.map(Person::getId).orElse(null), login.trim())
+                        .detail(found.isEmpty() ? "unknown login" : "wrong password").from(clientAddress));
                 throw CartableException.unauthorized(BAD_CREDENTIALS);
             }
             Person person = found.get();
             if (!person.isActive()) {
+                audit.record(AuditEvent.of(AuditTypes.LOGIN_FAILURE).actor(person.getId(), person.getLogin())
+                        .detail("blocked account").from(clientAddress));
                 // Only someone who knows the password learns that the account is blocked.
                 throw CartableException.unauthorized("This account is blocked. Please contact your school.");
             }
             perLogin.reset(loginKey);
+            audit.record(AuditEvent.of(AuditTypes.LOGIN_SUCCESS).actor(person.getId(), person.getLogin())
+                    .from(clientAddress));
             return toCaller(person);
         } finally {
             if (!failed) {
@@ -159,9 +195,13 @@ public final class CoreAccounts implements Accounts {
             if (stored == null) {
                 return Optional.<Caller>empty();
             }
-            if (!stored.getExpiresAt().isAfter(now)) {
+            if (!stored.getExpiresAt().isAfter(now) || !stored.lastUsedAt().plus(tokenIdle).isAfter(now)) {
                 em.remove(stored);
                 return Optional.<Caller>empty();
+            }
+            // Written at most once a minute per token: the idle clock needs no finer grain than that.
+            if (stored.lastUsedAt().plus(IDLE_GRAIN).isBefore(now)) {
+                stored.setLastUsedAt(now);
             }
             Person person = em.find(Person.class, stored.getPersonId());
             return person != null && person.isActive() ? Optional.of(toCaller(person)) : Optional.<Caller>empty();
@@ -170,12 +210,33 @@ public final class CoreAccounts implements Accounts {
 
     @Override
     public void revokeToken(String token) {
-        if (token == null || token.isBlank()) {
+        revokeToken(token, null);
+    }
+
+    @Override
+    public void revokeToken(String token, String clientAddress) {
+        if (token == null || token.isBlank() || token.length() > 100) {
             return;
         }
         String hash = sha256(token);
-        jpa.tx(em -> em.createQuery("delete from AccessToken t where t.tokenHash = :hash")
-                .setParameter("hash", hash).executeUpdate());
+        jpa.tx(em -> {
+            AccessToken stored = em.find(AccessToken.class, hash);
+            if (stored == null) {
+                return;
+            }
+            Person person = em.find(Person.class, stored.getPersonId());
+            em.remove(stored);
+            audit.record(AuditEvent.of(AuditTypes.LOGOUT)
+                    .actor(stored.getPersonId(), person == null ? null : person.getLogin())
+                    .detail("token").from(clientAddress));
+        });
+    }
+
+    @Override
+    public void recordSignOut(Caller caller, String clientAddress) {
+        if (caller != null) {
+            audit.record(AuditEvent.by(caller, AuditTypes.LOGOUT).detail("web session").from(clientAddress));
+        }
     }
 
     @Override

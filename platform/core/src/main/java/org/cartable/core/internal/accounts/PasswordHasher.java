@@ -5,7 +5,7 @@ import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 
 /** bcrypt with a configurable cost; the cost is stored in each hash, so raising it keeps old hashes valid. */
-public final class PasswordHasher {
+public class PasswordHasher {
 
     /** Passwords longer than bcrypt's 72 bytes are pre-hashed instead of refused or silently truncated. */
     private static final LongPasswordStrategy LONG_PASSWORDS = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);

@@ -18,6 +18,9 @@ import org.cartable.api.AppActivation;
 import org.cartable.api.AppScope;
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
+import org.cartable.api.audit.AuditEvent;
+import org.cartable.api.audit.AuditLog;
+import org.cartable.api.audit.AuditTypes;
 import org.cartable.api.ClassAccess;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Directory;
@@ -51,24 +54,33 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
     private final AppCatalog catalog;
     private final Set<String> defaultApps;
     private final Clock clock;
+    private final AuditLog audit;
 
     @Activate
     public ClassAppActivations(@Reference CoreSchema schema,
                                @Reference(target = CoreSchema.UNIT_FILTER) JpaTemplate jpa,
                                @Reference Directory directory,
                                @Reference AppCatalog catalog,
+                               @Reference AuditLog audit,
                                ActivationConfig config) {
-        this(jpa, directory, catalog, parseIds(config.defaultApps()), Clock.systemUTC());
+        this(jpa, directory, catalog, parseIds(config.defaultApps()), Clock.systemUTC(), audit);
     }
 
     /** Builds the component outside OSGi (tests, tools) from already resolved collaborators. */
     public static ClassAppActivations create(JpaTemplate jpa, Directory directory, AppCatalog catalog, Set<String> defaultApps,
                                Clock clock) {
-        return new ClassAppActivations(jpa, directory, catalog, defaultApps, clock);
+        return create(jpa, directory, catalog, defaultApps, clock, event -> { });
+    }
+
+    /** Builds the component outside OSGi (tests, tools), recording activation changes in the given audit log. */
+    public static ClassAppActivations create(JpaTemplate jpa, Directory directory, AppCatalog catalog,
+                                             Set<String> defaultApps, Clock clock, AuditLog audit) {
+        return new ClassAppActivations(jpa, directory, catalog, defaultApps, clock, audit);
     }
 
     private ClassAppActivations(JpaTemplate jpa, Directory directory, AppCatalog catalog, Set<String> defaultApps,
-                               Clock clock) {
+                               Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.jpa = jpa;
         this.directory = directory;
         this.catalog = catalog;
@@ -193,6 +205,9 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
             } else {
                 rows.get(0).change(enabled, caller.userId(), clock.instant());
             }
+            // Same transaction: a lost race rolls its entry back with its row, and the retry records it once.
+            audit.record(AuditEvent.by(caller, AuditTypes.ACTIVATION_CHANGE).on(classId + "/" + appId)
+                    .detail(enabled ? "enabled" : "disabled"));
         });
     }
 

@@ -25,6 +25,9 @@ public class AccessToken {
     @Column(name = "EXPIRES_AT", nullable = false)
     private Instant expiresAt;
 
+    @Column(name = "LAST_USED_AT")
+    private Instant lastUsedAt;
+
     protected AccessToken() {
     }
 
@@ -49,5 +52,14 @@ public class AccessToken {
 
     public Instant getExpiresAt() {
         return expiresAt;
+    }
+
+    /** @return when the token last authenticated a request (its creation for tokens issued before the column) */
+    public Instant lastUsedAt() {
+        return lastUsedAt != null ? lastUsedAt : createdAt;
+    }
+
+    public void setLastUsedAt(Instant lastUsedAt) {
+        this.lastUsedAt = lastUsedAt;
     }
 }

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.cartable.api.Caller;
+import org.cartable.api.audit.AuditTypes;
+import org.cartable.core.internal.audit.CoreAuditLog;
+import org.cartable.core.service.AuditTrail;
 import org.junit.jupiter.api.function.Executable;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,6 +35,7 @@ class ClassAppActivationsTest {
     private SmallDirectory d;
     private CoreAppCatalog catalog;
     private ClassAppActivations activations;
+    private CoreAuditLog audit;
 
     @BeforeAll
     void createDirectory() {
@@ -40,8 +45,9 @@ class ClassAppActivationsTest {
         catalog.add(new Object(), new TestApp("gallery", AppScope.CLASS), "1.0.0");
         catalog.add(new Object(), new TestApp("canteen", AppScope.SCHOOL), "1.0.0");
         catalog.add(new Object(), new TestApp("planner", AppScope.CLASS, Set.of(Role.TEACHER, Role.DIRECTOR)), "1.0.0");
+        audit = CoreAuditLog.create(d.jpa, d.clock);
         activations = ClassAppActivations.create(d.jpa, CoreDirectory.create(d.jpa, d.clock), catalog,
-                ClassAppActivations.parseIds(" gallery , ,wiki"), d.clock);
+                ClassAppActivations.parseIds(" gallery , ,wiki"), d.clock, audit);
     }
 
     @BeforeEach
@@ -69,6 +75,23 @@ class ClassAppActivationsTest {
 
         activations.disable(d.teacherA1, d.a1, "blog");
         assertFalse(activations.isEnabled(d.a1, "blog"));
+    }
+
+    @Test
+    void changesAreAuditedRefusalsAreNot() {
+        Caller operator = new Caller("op", "operator", "Op", Set.of(Role.OPERATOR));
+        AuditTrail.Query changes = new AuditTrail.Query(null, null, AuditTypes.ACTIVATION_CHANGE,
+                d.teacherA1.login(), null, 500);
+        int before = audit.read(operator, changes).entries().size();
+        activations.enable(d.teacherA1, d.a1, "gallery");
+        activations.disable(d.teacherA1, d.a1, "gallery");
+        assertThrows(CartableException.class, () -> activations.enable(d.teacherA1, d.b1, "gallery"));
+        List<AuditTrail.Entry> entries = audit.read(operator, changes).entries();
+        assertEquals(before + 2, entries.size());
+        assertEquals(d.a1 + "/gallery", entries.get(0).target());
+        assertEquals("disabled", entries.get(0).detail());
+        assertEquals("enabled", entries.get(1).detail());
+        assertEquals(d.teacherA1.userId(), entries.get(0).actorId());
     }
 
     @Test

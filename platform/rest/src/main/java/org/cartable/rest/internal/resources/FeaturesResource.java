@@ -22,6 +22,9 @@ import org.apache.karaf.features.FeaturesService;
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.api.Role;
+import org.cartable.api.audit.AuditEvent;
+import org.cartable.api.audit.AuditLog;
+import org.cartable.api.audit.AuditTypes;
 import org.cartable.api.rest.RestApi;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,10 +56,12 @@ public final class FeaturesResource {
             EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     private final FeaturesService features;
+    private final AuditLog audit;
 
     @Activate
-    public FeaturesResource(@Reference FeaturesService features) {
+    public FeaturesResource(@Reference FeaturesService features, @Reference AuditLog audit) {
         this.features = features;
+        this.audit = audit;
     }
 
     @GET
@@ -78,6 +83,8 @@ public final class FeaturesResource {
         Feature feature = appFeature(name);
         LOG.info("{} installs feature {}/{}", caller.login(), feature.getName(), feature.getVersion());
         features.installFeature(feature.getName(), OPTIONS);
+        audit.record(AuditEvent.by(caller, AuditTypes.APP_INSTALL).on(feature.getName())
+                .detail(feature.getVersion()));
     }
 
     @DELETE
@@ -92,6 +99,8 @@ public final class FeaturesResource {
         }
         LOG.info("{} uninstalls feature {}/{}", caller.login(), feature.getName(), feature.getVersion());
         features.uninstallFeature(feature.getName(), feature.getVersion(), OPTIONS);
+        audit.record(AuditEvent.by(caller, AuditTypes.APP_UNINSTALL).on(feature.getName())
+                .detail(feature.getVersion()));
     }
 
     static boolean isAppFeature(String name) {

@@ -20,6 +20,7 @@ import org.cartable.api.CartableException;
 import org.cartable.api.Directory;
 import org.cartable.api.rest.RestApi;
 import org.cartable.core.service.Accounts;
+import org.cartable.core.service.ClientNetwork;
 import org.cartable.core.service.IssuedToken;
 import org.cartable.rest.internal.security.Credentials;
 import org.cartable.rest.internal.security.SessionCookie;
@@ -41,11 +42,14 @@ public final class SessionResource {
 
     private final Accounts accounts;
     private final Directory directory;
+    private final ClientNetwork network;
 
     @Activate
-    public SessionResource(@Reference Accounts accounts, @Reference Directory directory) {
+    public SessionResource(@Reference Accounts accounts, @Reference Directory directory,
+                           @Reference ClientNetwork network) {
         this.accounts = accounts;
         this.directory = directory;
+        this.network = network;
     }
 
     @POST
@@ -56,13 +60,14 @@ public final class SessionResource {
         }
         String login = required("login", body.login());
         String password = required("password", body.password());
-        Caller caller = accounts.authenticate(login, password, http.getRemoteAddr());
+        Caller caller = accounts.authenticate(login, password, clientAddress(http));
+        // Always a new random token: nothing the client held before sign-in becomes a session.
         IssuedToken issued = accounts.issueToken(caller);
         Views.SessionView view = new Views.SessionView(issued.token(), issued.expiresAt(),
                 Views.MeView.of(caller, directory));
         Duration lifetime = Duration.between(Instant.now(), issued.expiresAt());
         return Response.ok(view)
-                .header(HttpHeaders.SET_COOKIE, SessionCookie.issue(issued.token(), lifetime, http.isSecure()))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.issue(issued.token(), lifetime, secure(http)))
                 .build();
     }
 
@@ -73,10 +78,18 @@ public final class SessionResource {
         // The filter authenticated the caller with exactly this token: the same rules pick it again.
         Credentials.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), headers.getCookies())
                 .filter(credentials -> !credentials.token().isEmpty())
-                .ifPresent(credentials -> accounts.revokeToken(credentials.token()));
+                .ifPresent(credentials -> accounts.revokeToken(credentials.token(), clientAddress(http)));
         return Response.noContent()
-                .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(http.isSecure()))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(secure(http)))
                 .build();
+    }
+
+    private String clientAddress(HttpServletRequest http) {
+        return network.clientAddress(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
+    }
+
+    private boolean secure(HttpServletRequest http) {
+        return network.isSecure(http.isSecure(), http.getRemoteAddr(), http.getHeader("X-Forwarded-Proto"));
     }
 
     private static String required(String field, String value) {

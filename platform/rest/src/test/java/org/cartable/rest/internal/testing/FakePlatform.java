@@ -87,6 +87,18 @@ public final class FakePlatform {
         return accounts.issueToken(caller).token();
     }
 
+    /** What the platform parts recorded in the audit log. */
+    public final List<org.cartable.api.audit.AuditEvent> audited = new CopyOnWriteArrayList<>();
+    public final org.cartable.api.audit.AuditLog auditLog = audited::add;
+    /** The queries the audit trail was asked. */
+    public final List<org.cartable.core.service.AuditTrail.Query> auditQueries = new CopyOnWriteArrayList<>();
+    public final org.cartable.core.service.AuditTrail auditTrail = (caller, query) -> {
+        auditQueries.add(query);
+        return new org.cartable.core.service.AuditTrail.Page(List.of(new org.cartable.core.service.AuditTrail.Entry(
+                7, Instant.parse("2026-11-29T10:00:00Z"), "login.success", "id-teacher", "teacher", null, null,
+                "127.0.0.1")), 7L);
+    };
+
     public final Accounts accounts = new Accounts() {
         @Override
         public Caller authenticate(String login, String password, String clientAddress) {
@@ -118,6 +130,17 @@ public final class FakePlatform {
         @Override
         public void revokeToken(String token) {
             tokens.remove(token);
+        }
+
+        @Override
+        public void revokeToken(String token, String clientAddress) {
+            lastClientAddress = clientAddress;
+            tokens.remove(token);
+        }
+
+        @Override
+        public void recordSignOut(Caller caller, String clientAddress) {
+            lastClientAddress = clientAddress;
         }
 
         @Override

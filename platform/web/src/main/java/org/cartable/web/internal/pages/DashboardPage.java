@@ -169,6 +169,7 @@ public final class DashboardPage extends AppBasePage {
     private WebMarkupContainer operatorSection(boolean visible) {
         WebMarkupContainer section = new WebMarkupContainer("operator");
         section.setVisible(visible);
+        section.add(new BookmarkablePageLink<Void>("audit", AuditPage.class));
         IModel<List<AppRow>> installed = LoadableDetachableModel.of(() -> CartableWebApplication.get().services()
                 .catalog().withStatus().stream().map(app -> AppRow.of(app, getLocale())).toList());
         section.add(new ListView<>("app", installed) {

@@ -34,7 +34,10 @@ public final class ShellHeader extends Panel {
 
             @Override
             protected void onSubmit() {
-                CartableSession.get().signOut();
+                CartableSession session = CartableSession.get();
+                session.caller().ifPresent(caller -> CartableWebApplication.get().services().accounts()
+                        .recordSignOut(caller, CartableWebApplication.clientAddress()));
+                session.signOut();
                 setResponsePage(SignInPage.class);
             }
         });

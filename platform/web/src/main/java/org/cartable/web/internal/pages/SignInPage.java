@@ -1,7 +1,5 @@
 package org.cartable.web.internal.pages;
 
-import javax.servlet.http.HttpServletRequest;
-
 import org.apache.wicket.RestartResponseException;
 import org.apache.wicket.request.RequestHandlerExecutor.ReplaceHandlerException;
 import org.apache.wicket.markup.html.form.PasswordTextField;
@@ -74,9 +72,8 @@ public final class SignInPage extends PublicPage {
         setResponsePage(getApplication().getHomePage());
     }
 
-    private String clientAddress() {
-        Object request = getRequest().getContainerRequest();
-        return request instanceof HttpServletRequest http ? http.getRemoteAddr() : "unknown";
+    private static String clientAddress() {
+        return CartableWebApplication.clientAddress();
     }
 
     @Override
