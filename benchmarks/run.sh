@@ -192,7 +192,7 @@ part_live() {
 part_import() {
   say "== import (load average $(load_avg))"
   local pupils; pupils=$(echo "49164 * $SCALE / 1" | bc)
-  (cd "$REPO_DIR" && mvn -B -o -q verify -pl platform/core,bundles/directory-import -DskipTests) >>"$LOG" 2>&1
+  (cd "$REPO_DIR" && mvn -B -o -q verify -pl platform/testing,platform/core,bundles/directory-import -DskipTests) >>"$LOG" 2>&1
   local dir="$REPO_DIR/bundles/directory-import"
   (cd "$dir" && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test) >>"$LOG" 2>&1
   local cp="$dir/target/test-classes:$dir/target/classes:$REPO_DIR/platform/core/target/classes:$REPO_DIR/platform/api/target/classes:$REPO_DIR/platform/testing/target/classes:$(tr ':' '\n' < "$dir/target/cp.txt" | grep -v 'cartable-core\|cartable-api\|cartable-testing' | paste -sd:)"
