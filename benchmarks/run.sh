@@ -4,7 +4,8 @@
 #     start   cold start of a fresh unpack (demo data), then a restart of it
 #     load    fresh server, department loaded at SCALE through the product, wrk scenarios (16 and 256 connections)
 #             against the ceiling, open-model run, heap and RSS, restart with the department's data
-#     live    hot deploy of an app (uninstall -> 404, install -> 200) on the loaded server (runs after load)
+#     live    hot deploy of an app (uninstall -> 404, install -> 200), live upgrade of the blog under load, restart
+#             with the department's data (on the loaded server: run after load)
 #     import  the directory import's DepartmentBenchmark (49 164 x SCALE pupils, bcrypt cost 6) in its own JVM
 #     all     start, load, live, import
 # Ports: BENCH_HTTP_PORT (8306), BENCH_SSH_PORT (8316), BENCH_RMI_REGISTRY_PORT (1306), BENCH_RMI_SERVER_PORT (44306).
@@ -180,6 +181,18 @@ part_live() {
     echo "    $line (load average $(load_avg))" >> "$REPORT"
   done
   echo >> "$REPORT"
+  if [ -f "$HOME_DIR/bench-jmx-password" ] && [ -s "$TARGET/data/parents.tsv" ]; then
+    local up; up=$(jrun org.cartable.benchmarks.Upgrade "$BASE_URL" "$HOME_DIR" "$BENCH_RMI_REGISTRY_PORT" bench \
+      "$(cat "$HOME_DIR/bench-jmx-password")" "$TARGET/data/parents.tsv" "$(( DURATION * 2 ))" 2>&1 | tee -a "$LOG" | grep '^\[Upgrade\]')
+    say "$up"
+    {
+      echo "Live upgrade of the blog under load (6 parent threads: me/homework/liaison = other apps, blog reads, blog"
+      echo "comments as writes; bundle:update to a v2 with one more changeset, then back):"
+      echo
+      echo "    ${up:-failed: see run.log} (load average $(load_avg))"
+      echo
+    } >> "$REPORT"
+  fi
   echo "| start | /api/health | sign-in page | REST sign-in | default apps listed | dashboard (signed in) | load avg |" >> "$REPORT"
   echo "|---|---|---|---|---|---|---|" >> "$REPORT"
   karaf_stop "$HOME_DIR"

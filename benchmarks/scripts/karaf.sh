@@ -34,6 +34,11 @@ karaf_unpack() {
   # No SMTP server here: mails stay in the outbox; a far port so nothing else is hit.
   set_cfg "$home/etc/org.cartable.mail.cfg" host 127.0.0.1
   set_cfg "$home/etc/org.cartable.mail.cfg" port 1
+  # A JMX/console user for this benchmark copy only (bundle:update of the live upgrade), random password.
+  local jmx_password; jmx_password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+  printf '\n# benchmark copy only\nbench = %s,_g_:benchadmins\n_g_\\:benchadmins = group,admin,manager,viewer,systembundles,ssh\n' \
+    "$jmx_password" >> "$home/etc/users.properties"
+  echo "$jmx_password" > "$home/bench-jmx-password"
   echo "$home"
 }
 
