@@ -62,7 +62,7 @@ jvm_memory() { # HOME: heap used now, heap after a full GC, RSS (MB)
   jcmd "$pid" GC.run >/dev/null 2>&1
   after=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/used/ {for(i=1;i<=NF;i++) if($i=="used") {print $(i+1); exit}}')
   rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
-  echo "heap used ${used:-?}, after full GC ${after:-?}, RSS ${rss} MB (max heap: $(jcmd "$pid" VM.flags 2>/dev/null | grep -o 'MaxHeapSize=[0-9]*' | cut -d= -f2 | awk '{print int($1/1048576) " MB"}'))"
+  echo "heap used ${used:-?}, after full GC ${after:-?}, RSS ${rss} MB (max heap: $(jcmd "$pid" VM.flags 2>/dev/null | grep -o 'MaxHeapSize=[0-9]*' | head -n1 | cut -d= -f2 | awk '{print int($1/1048576) " MB"}'))"
 }
 
 ready() { # HOME LABEL: starts Karaf, waits for every milestone, appends a line
@@ -205,7 +205,7 @@ part_live() {
 part_import() {
   say "== import (load average $(load_avg))"
   local pupils; pupils=$(echo "49164 * $SCALE / 1" | bc)
-  (cd "$REPO_DIR" && mvn -B -o -q verify -pl platform/testing,platform/core,bundles/directory-import -DskipTests) >>"$LOG" 2>&1
+  (cd "$REPO_DIR" && mvn -B -o -q test-compile -pl platform/testing,platform/core,bundles/directory-import) >>"$LOG" 2>&1
   local dir="$REPO_DIR/bundles/directory-import"
   (cd "$dir" && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test) >>"$LOG" 2>&1
   local cp="$dir/target/test-classes:$dir/target/classes:$REPO_DIR/platform/core/target/classes:$REPO_DIR/platform/api/target/classes:$REPO_DIR/platform/testing/target/classes:$(tr ':' '\n' < "$dir/target/cp.txt" | grep -v 'cartable-core\|cartable-api\|cartable-testing' | paste -sd:)"
