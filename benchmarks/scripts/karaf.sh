@@ -52,7 +52,7 @@ karaf_start() {
 }
 
 # karaf_java_pid HOME: the Karaf JVM's pid
-karaf_java_pid() { pgrep -f "karaf.home=$1 " | head -n 1 || pgrep -f "karaf.base=$1" | head -n 1; }
+karaf_java_pid() { local h; h="$(realpath "$1")"; pgrep -f "karaf.home=$h " | head -n 1; }
 
 # stop HOME: SIGTERM to this Karaf's JVM (only ours), bounded wait, then SIGKILL
 karaf_stop() {
