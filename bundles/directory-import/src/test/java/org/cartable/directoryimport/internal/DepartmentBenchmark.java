@@ -1,6 +1,5 @@
 package org.cartable.directoryimport.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,10 +33,11 @@ import org.cartable.core.internal.model.CollectivityKind;
 import org.cartable.directoryimport.internal.job.ImportService;
 import org.cartable.directoryimport.internal.job.JobView;
 import org.cartable.testing.ResourceLocalJpaTemplate;
+import org.cartable.testing.department.DepartmentGenerator;
 
 /**
- * Not a test: a benchmark. Generates a department-sized registry extract (seeded, deterministic: by default 50 000
- * pupils in 250 schools, two guardians per family, one family in five with two children at the school), imports it
+ * Not a test: a benchmark. Generates a department-sized registry extract with the shared {@link DepartmentGenerator}
+ * (seeded, deterministic: by default 50 000 pupils in about 400 schools, about 1.6 guardians per pupil), imports it
  * into a file-based Derby database with core's real schema and {@code DirectoryAdmin}, and prints the time, the lines
  * per second and the peak heap. Run it with a small heap to see that memory stays bounded (see the README).
  * <p>
@@ -46,16 +45,6 @@ import org.cartable.testing.ResourceLocalJpaTemplate;
  * settings (6): the default of the benchmark measures the import itself.
  */
 public final class DepartmentBenchmark {
-
-    private static final String[] LAST = {"MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND",
-        "DUBOIS", "MOREAU", "LAURENT", "SIMON", "MICHEL", "LEFÈVRE", "LEROY", "ROUX", "DAVID", "BERTRAND", "MOREL",
-        "FOURNIER", "GIRARD", "BONNET", "DUPONT", "LAMBERT", "FONTAINE", "ROUSSEAU", "VINCENT", "MÜLLER", "LEFEBVRE",
-        "FAURE", "ANDRÉ", "MERCIER", "BLANC", "GUÉRIN", "BOYER", "GARNIER", "CHEVALIER", "FRANÇOIS", "LEGRAND"};
-    private static final String[] GIRLS = {"Léa", "Emma", "Chloé", "Inès", "Manon", "Jade", "Louise", "Zoé", "Alice",
-        "Lina", "Rose", "Anna", "Mila", "Julia", "Ambre", "Léna", "Agathe", "Éloïse", "Margaux", "Romane"};
-    private static final String[] BOYS = {"Léo", "Gabriel", "Raphaël", "Arthur", "Louis", "Jules", "Adam", "Lucas",
-        "Hugo", "Noé", "Nathan", "Théo", "Tom", "Sacha", "Éthan", "Paul", "Nino", "Maël", "Aaron", "Timéo"};
-    private static final String[] GRADES = {"CP", "CE1", "CE2", "CM1", "CM2"};
 
     private DepartmentBenchmark() {
     }
@@ -131,54 +120,7 @@ public final class DepartmentBenchmark {
 
     /** @return the number of data lines written */
     static long generate(int pupils, Path pupilsFile, Path guardiansFile) throws IOException {
-        Random random = new Random(20261129L);
-        int schools = Math.max(1, pupils / 200);
-        long lines = 0;
-        java.nio.charset.Charset latin1 = java.nio.charset.Charset.forName("windows-1252");
-        try (BufferedWriter p = Files.newBufferedWriter(pupilsFile, latin1);
-             BufferedWriter g = Files.newBufferedWriter(guardiansFile, latin1)) {
-            p.write("Nom élève;Prénom élève;Date naissance;Sexe;Niveau;Classe;UAI école\r\n");
-            g.write("Nom élève;Prénom élève;Date naissance;Nom responsable;Prénom responsable;Lien de parenté;"
-                    + "Autorité parentale;Courriel;Téléphone\r\n");
-            String familyName = null;
-            String mother = null;
-            String father = null;
-            int family = 0;
-            for (int i = 0; i < pupils; i++) {
-                int school = i * schools / pupils;
-                String uai = String.format("%07d", 4_500_000 + school) + (char) ('A' + school % 26);
-                int gradeIndex = random.nextInt(GRADES.length);
-                boolean sibling = familyName != null && random.nextInt(5) == 0
-                        && (i - 1) * schools / pupils == school;
-                if (!sibling) {
-                    family++;
-                    familyName = LAST[random.nextInt(LAST.length)] + " " + letters(family);
-                    mother = GIRLS[random.nextInt(GIRLS.length)];
-                    father = BOYS[random.nextInt(BOYS.length)];
-                }
-                boolean girl = random.nextBoolean();
-                String first = (girl ? GIRLS : BOYS)[random.nextInt(GIRLS.length)];
-                int year = 2020 - gradeIndex - 1;
-                String birth = String.format("%02d/%02d/%d", 1 + random.nextInt(28), 1 + random.nextInt(12), year);
-                String className = GRADES[gradeIndex] + " " + (char) ('A' + random.nextInt(2));
-                p.write(familyName + ";" + first + ";" + birth + ";" + (girl ? "F" : "M") + ";" + GRADES[gradeIndex]
-                        + ";" + className + ";" + uai + "\r\n");
-                String mail = "famille" + family + "@example.org";
-                g.write(familyName + ";" + first + ";" + birth + ";" + familyName + ";" + mother + ";MERE;Oui;"
-                        + mail + ";06" + String.format("%08d", family) + "\r\n");
-                g.write(familyName + ";" + first + ";" + birth + ";" + familyName + ";" + father + ";PERE;Oui;"
-                        + mail + ";07" + String.format("%08d", family) + "\r\n");
-                lines += 3;
-            }
-        }
-        return lines;
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int v = n; v > 0; v /= 26) {
-            s.append((char) ('A' + v % 26));
-        }
-        return s.toString();
+        // The shared department generator (also used by benchmarks/): 393-school shape, ONDE files.
+        return DepartmentGenerator.pupils(pupils).write(pupilsFile, guardiansFile).lines();
     }
 }
