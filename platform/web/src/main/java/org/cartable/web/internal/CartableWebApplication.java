@@ -37,6 +37,7 @@ import org.cartable.web.internal.pages.AccessDeniedPage;
 import org.cartable.web.internal.pages.ClassAppsPage;
 import org.cartable.web.internal.pages.DashboardPage;
 import org.cartable.web.internal.pages.FeedOpenPage;
+import org.cartable.web.internal.pages.MyDataPage;
 import org.cartable.web.internal.pages.NotificationPreferencesPage;
 import org.cartable.web.internal.pages.ErrorPage;
 import org.cartable.web.internal.pages.ShellHeader;
@@ -53,7 +54,8 @@ public final class CartableWebApplication extends WebApplication implements Shel
     private static final Logger LOG = LoggerFactory.getLogger(CartableWebApplication.class);
 
     /** First path segments the shell keeps for itself; an app may not mount below them. */
-    private static final Set<String> RESERVED = Set.of("signin", "classes", "denied", "error", "wicket", "notifications");
+    private static final Set<String> RESERVED = Set.of("signin", "classes", "denied", "error", "wicket", "notifications",
+            "my-data");
     /** Segments of a contribution's path: plain names or ${parameter} placeholders, nothing that escapes /app/. */
     private static final Pattern PATH = Pattern.compile("[a-z0-9][a-z0-9-]*(/([a-z0-9][a-z0-9-]*|\\$\\{[a-zA-Z]+\\}))*");
 
@@ -140,6 +142,7 @@ public final class CartableWebApplication extends WebApplication implements Shel
         mountPage("classes/${classId}/apps", ClassAppsPage.class);
         mountPage("notifications", NotificationPreferencesPage.class);
         mountPage("notifications/open/${item}", FeedOpenPage.class);
+        mountPage("my-data", MyDataPage.class);
         mountPage("denied", AccessDeniedPage.class);
         mountPage("error", ErrorPage.class);
 

@@ -8,18 +8,26 @@ import org.cartable.core.service.Accounts;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
 import org.cartable.core.service.NotificationFeed;
+import org.cartable.core.service.PersonalDataRights;
 
 /**
  * The platform services the shell's own pages use. Held by the application object, which is never serialised, so
  * pages reach them through {@link CartableWebApplication#services()} instead of keeping references.
  */
 public record PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
-                               ActivationAdmin activationAdmin, AppActivation appActivation, NotificationFeed feed) {
+                               ActivationAdmin activationAdmin, AppActivation appActivation, NotificationFeed feed,
+                               PersonalDataRights personalData) {
+
+    /** Without the personal-data download (the "My data" page says it is unavailable). */
+    public PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
+                            ActivationAdmin activationAdmin, AppActivation appActivation, NotificationFeed feed) {
+        this(accounts, directory, catalog, activationAdmin, appActivation, feed, null);
+    }
 
     /** Without the notification feed (its sections stay hidden). */
     public PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
                             ActivationAdmin activationAdmin, AppActivation appActivation) {
-        this(accounts, directory, catalog, activationAdmin, appActivation, null);
+        this(accounts, directory, catalog, activationAdmin, appActivation, null, null);
     }
 
     public PlatformServices {

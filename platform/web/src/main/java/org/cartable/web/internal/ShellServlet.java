@@ -17,6 +17,7 @@ import org.cartable.core.service.Accounts;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
 import org.cartable.core.service.NotificationFeed;
+import org.cartable.core.service.PersonalDataRights;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,8 +46,10 @@ public final class ShellServlet extends WicketServlet {
                         @Reference(name = "catalog") AppCatalog catalog,
                         @Reference(name = "activationAdmin") ActivationAdmin activationAdmin,
                         @Reference(name = "appActivation") AppActivation appActivation,
-                        @Reference(name = "feed") NotificationFeed feed) {
-        this.services = new PlatformServices(accounts, directory, catalog, activationAdmin, appActivation, feed);
+                        @Reference(name = "feed") NotificationFeed feed,
+                        @Reference(name = "personalData") PersonalDataRights personalData) {
+        this.services = new PlatformServices(accounts, directory, catalog, activationAdmin, appActivation, feed,
+                personalData);
     }
 
     @Reference(name = "page", service = PageContribution.class, cardinality = ReferenceCardinality.MULTIPLE,
