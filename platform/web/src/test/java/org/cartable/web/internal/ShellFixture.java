@@ -12,6 +12,7 @@ import org.cartable.api.Grade;
 import org.cartable.api.Role;
 import org.cartable.api.web.PageContribution;
 import org.cartable.core.service.InstalledApp;
+import org.cartable.core.service.PersonalDataRights;
 import org.cartable.web.internal.pages.SignInPage;
 
 /**
@@ -52,6 +53,27 @@ final class ShellFixture {
     final InMemoryAccounts accounts = new InMemoryAccounts();
     final InMemoryFeed feed = new InMemoryFeed();
     final PageContributions contributions = new PageContributions();
+    /** Writes a ZIP with one entry naming the person, like the real export starts. */
+    final PersonalDataRights personalData = new PersonalDataRights() {
+        @Override
+        public void export(String personId, java.io.OutputStream out) throws java.io.IOException {
+            java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+            zip.putNextEntry(new java.util.zip.ZipEntry("platform/profile.json"));
+            zip.write(("{\"id\": \"" + personId + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.finish();
+        }
+
+        @Override
+        public boolean purge(String personId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int purgePreDeletedBefore(java.time.Instant limit) {
+            throw new UnsupportedOperationException();
+        }
+    };
     final Contribution blogHome = new Contribution("blog", "blog/${classId}", BlogHomePage.class, true);
     final CartableWebApplication application;
     final BrowserLikeTester tester;
@@ -80,7 +102,8 @@ final class ShellFixture {
 
         contributions.add(blogHome);
         application = new CartableWebApplication(
-                new PlatformServices(accounts, directory, catalog, activation, activation, feed), contributions);
+                new PlatformServices(accounts, directory, catalog, activation, activation, feed, personalData),
+                contributions);
         tester = new BrowserLikeTester(application);
     }
 
