@@ -92,7 +92,13 @@ class PersonalDataIT {
         } finally {
             Files.writeString(activation, activationBefore);
         }
+        // Leave the server as found: wait until the defaults are back (the class has the wiki no more).
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> server.get(zoeToken, wikiPath).status() == 403);
     }
+
+    private String zoeToken;
+    private String wikiPath;
 
     private void purgeScenario(CartableServer server) throws IOException {
         String operator = server.token("operator");
@@ -106,6 +112,8 @@ class PersonalDataIT {
         String paulId = paulMe.path("id").asText();
         String classId = paulMe.path("classes").get(0).path("id").asText();
         String wiki = "/api/classes/" + classId + "/wiki";
+        zoeToken = zoe;
+        wikiPath = wiki;
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> server.get(paul, wiki).status() == 200);
         String home = server.get(paul, wiki).json().path("homeId").asText();

@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.cartable.api.CartableException;
+import org.cartable.api.notify.EmailDelivery;
 import org.cartable.api.privacy.PersonalData;
 import org.cartable.api.privacy.PersonalDataSink;
 import org.cartable.core.internal.SmallDirectory;
@@ -32,7 +33,6 @@ import org.cartable.core.internal.model.NotificationPreference;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.model.PreDeletion;
-import org.cartable.api.notify.EmailDelivery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
