@@ -57,6 +57,10 @@ class PersonalDataIT {
     @Test
     @Order(1)
     void aDemoParentDownloadsHerDataAsAZip(CartableServer server) throws IOException {
+        // Resources register one by one after start: wait for ours and the import tool's.
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500))
+                .until(() -> download(server, server.token("parent")).statusCode() != 404
+                        && server.get(server.token("operator"), TOOL + "/collectivities").status() == 200);
         HttpResponse<byte[]> response = download(server, server.token("parent"));
         assertEquals(200, response.statusCode(), () -> new String(response.body(), StandardCharsets.UTF_8));
         assertEquals("application/zip", response.headers().firstValue("Content-Type").orElse(""));
