@@ -128,6 +128,11 @@ public final class NotebookService {
         this.clock = clock;
     }
 
+    /** The uploaded files, for the notebook's personal-data export and erase. */
+    MediaStore mediaStore() {
+        return store;
+    }
+
     private static Path storage(NotebookConfig config) {
         if (config.storage() != null && !config.storage().isBlank()) {
             return Paths.get(config.storage());

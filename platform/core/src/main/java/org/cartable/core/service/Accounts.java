@@ -20,6 +20,13 @@ public interface Accounts {
     Caller authenticate(String login, String password, String clientAddress);
 
     /**
+     * Checks credentials like {@link #authenticate}, for the download of one's personal data only: accounts that left
+     * the directory (pre-deleted, blocked for everything else) pass too, until they are purged. Issue no token for
+     * the result: it opens nothing but the export.
+     */
+    Caller authenticateForExport(String login, String password, String clientAddress);
+
+    /**
      * @return a new random bearer token for the caller, valid until its absolute end, until it stays unused for the
      *         configured idle time, or until it is revoked
      */

@@ -37,7 +37,9 @@ public interface DirectoryAdmin {
     SchoolImportResult importSchool(SchoolRoster roster, String collectivityId, boolean dryRun);
 
     /**
-     * Removes the accounts pre-deleted before the instant, with their enrolments, links and sign-in tokens.
+     * Removes the accounts pre-deleted before the instant, with their enrolments, links and sign-in tokens: the
+     * platform's part only. The scheduled purge goes through {@link PersonalDataRights#purgePreDeletedBefore}, which
+     * has every app erase the accounts first.
      *
      * @return the number of accounts removed
      */

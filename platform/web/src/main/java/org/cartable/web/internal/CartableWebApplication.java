@@ -38,6 +38,7 @@ import org.cartable.web.internal.pages.AuditPage;
 import org.cartable.web.internal.pages.ClassAppsPage;
 import org.cartable.web.internal.pages.DashboardPage;
 import org.cartable.web.internal.pages.FeedOpenPage;
+import org.cartable.web.internal.pages.MyDataPage;
 import org.cartable.web.internal.pages.NotificationPreferencesPage;
 import org.cartable.web.internal.pages.ErrorPage;
 import org.cartable.web.internal.pages.ShellHeader;
@@ -55,7 +56,7 @@ public final class CartableWebApplication extends WebApplication implements Shel
 
     /** First path segments the shell keeps for itself; an app may not mount below them. */
     private static final Set<String> RESERVED = Set.of("signin", "classes", "denied", "error", "wicket", "notifications",
-            "audit");
+            "audit", "my-data");
     /** Segments of a contribution's path: plain names or ${parameter} placeholders, nothing that escapes /app/. */
     private static final Pattern PATH = Pattern.compile("[a-z0-9][a-z0-9-]*(/([a-z0-9][a-z0-9-]*|\\$\\{[a-zA-Z]+\\}))*");
 
@@ -154,6 +155,7 @@ public final class CartableWebApplication extends WebApplication implements Shel
         mountPage("notifications", NotificationPreferencesPage.class);
         mountPage("notifications/open/${item}", FeedOpenPage.class);
         mountPage("audit", AuditPage.class);
+        mountPage("my-data", MyDataPage.class);
         mountPage("denied", AccessDeniedPage.class);
         mountPage("error", ErrorPage.class);
 

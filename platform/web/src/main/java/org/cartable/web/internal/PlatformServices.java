@@ -10,6 +10,7 @@ import org.cartable.core.service.AppCatalog;
 import org.cartable.core.service.AuditTrail;
 import org.cartable.core.service.ClientNetwork;
 import org.cartable.core.service.NotificationFeed;
+import org.cartable.core.service.PersonalDataRights;
 
 /**
  * The platform services the shell's own pages use. Held by the application object, which is never serialised, so
@@ -17,12 +18,15 @@ import org.cartable.core.service.NotificationFeed;
  */
 public record PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
                                ActivationAdmin activationAdmin, AppActivation appActivation, NotificationFeed feed,
-                               ClientNetwork network, AuditTrail auditTrail) {
+                               ClientNetwork network, AuditTrail auditTrail, PersonalDataRights personalData) {
 
-    /** Without proxy settings (the TCP peer is the client) nor audit log reading (its page refuses everyone). */
+    /**
+     * Without proxy settings (the TCP peer is the client), audit log reading (its page refuses everyone) nor the
+     * personal-data download (the "My data" page says it is unavailable).
+     */
     public PlatformServices(Accounts accounts, Directory directory, AppCatalog catalog,
                             ActivationAdmin activationAdmin, AppActivation appActivation, NotificationFeed feed) {
-        this(accounts, directory, catalog, activationAdmin, appActivation, feed, null, null);
+        this(accounts, directory, catalog, activationAdmin, appActivation, feed, null, null, null);
     }
 
     /** Without the notification feed (its sections stay hidden). */

@@ -19,6 +19,7 @@ import org.cartable.core.service.AppCatalog;
 import org.cartable.core.service.AuditTrail;
 import org.cartable.core.service.ClientNetwork;
 import org.cartable.core.service.NotificationFeed;
+import org.cartable.core.service.PersonalDataRights;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,9 +50,10 @@ public final class ShellServlet extends WicketServlet {
                         @Reference(name = "appActivation") AppActivation appActivation,
                         @Reference(name = "feed") NotificationFeed feed,
                         @Reference(name = "network") ClientNetwork network,
-                        @Reference(name = "auditTrail") AuditTrail auditTrail) {
+                        @Reference(name = "auditTrail") AuditTrail auditTrail,
+                        @Reference(name = "personalData") PersonalDataRights personalData) {
         this.services = new PlatformServices(accounts, directory, catalog, activationAdmin, appActivation, feed,
-                network, auditTrail);
+                network, auditTrail, personalData);
     }
 
     @Reference(name = "page", service = PageContribution.class, cardinality = ReferenceCardinality.MULTIPLE,

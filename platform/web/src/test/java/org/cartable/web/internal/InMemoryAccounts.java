@@ -49,6 +49,11 @@ final class InMemoryAccounts implements Accounts {
     }
 
     @Override
+    public Caller authenticateForExport(String login, String password, String clientAddress) {
+        return authenticate(login, password, clientAddress);
+    }
+
+    @Override
     public IssuedToken issueToken(Caller caller) {
         String token = UUID.randomUUID().toString();
         tokens.put(token, caller.userId());

@@ -13,6 +13,7 @@ import org.cartable.api.Role;
 import org.cartable.core.service.AuditTrail;
 import org.cartable.api.web.PageContribution;
 import org.cartable.core.service.InstalledApp;
+import org.cartable.core.service.PersonalDataRights;
 import org.cartable.web.internal.pages.SignInPage;
 
 /**
@@ -63,6 +64,28 @@ final class ShellFixture {
         return new AuditTrail.Page(List.of(new AuditTrail.Entry(41, java.time.Instant.parse("2026-11-29T13:05:00Z"),
                 "login.failure", null, "ghost-login", null, "unknown login", "10.1.2.3")), 41L);
     };
+
+    /** Writes a ZIP with one entry naming the person, like the real export starts. */
+    final PersonalDataRights personalData = new PersonalDataRights() {
+        @Override
+        public void export(String personId, java.io.OutputStream out) throws java.io.IOException {
+            java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+            zip.putNextEntry(new java.util.zip.ZipEntry("platform/profile.json"));
+            zip.write(("{\"id\": \"" + personId + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.finish();
+        }
+
+        @Override
+        public boolean purge(String personId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int purgePreDeletedBefore(java.time.Instant limit) {
+            throw new UnsupportedOperationException();
+        }
+    };
     final Contribution blogHome = new Contribution("blog", "blog/${classId}", BlogHomePage.class, true);
     final CartableWebApplication application;
     final BrowserLikeTester tester;
@@ -91,7 +114,8 @@ final class ShellFixture {
 
         contributions.add(blogHome);
         application = new CartableWebApplication(
-                new PlatformServices(accounts, directory, catalog, activation, activation, feed, null, auditTrail),
+                new PlatformServices(accounts, directory, catalog, activation, activation, feed, null, auditTrail,
+                        personalData),
                 contributions);
         tester = new BrowserLikeTester(application);
     }

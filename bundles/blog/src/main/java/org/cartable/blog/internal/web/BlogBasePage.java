@@ -13,6 +13,7 @@ import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.cartable.api.CartableException;
+import org.cartable.api.privacy.FormerUser;
 import org.cartable.api.web.ClassAppPage;
 import org.cartable.api.web.Services;
 import org.cartable.api.web.ShellLayout;
@@ -26,6 +27,11 @@ abstract class BlogBasePage extends ClassAppPage {
 
     /* The platform serves French schools; dates are shown in their time zone. */
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Paris");
+
+    /** An author's name as shown: what a purged account wrote reads "former user" in the page's language. */
+    String author(String authorId, String name) {
+        return FormerUser.is(authorId) ? FormerUser.label(getLocale()) : name;
+    }
 
     BlogBasePage(PageParameters parameters) {
         super(parameters);

@@ -88,7 +88,7 @@ public class BlogHomePage extends BlogBasePage {
             protected void populateItem(ListItem<Post> item) {
                 Post post = item.getModelObject();
                 item.add(postLink("link", post));
-                item.add(new Label("author", post.authorName()));
+                item.add(new Label("author", author(post.authorId(), post.authorName())));
                 Form<Void> actions = new Form<>("actions");
                 actions.add(button("publish", () -> blog().publish(caller(), classId(), post.id()),
                         "published"));
@@ -118,7 +118,7 @@ public class BlogHomePage extends BlogBasePage {
         item.add(postLink("link", post));
         item.add(new WebMarkupContainer("pinned").setVisible(post.pinned()));
         item.add(statusBadge("status", post.status()));
-        item.add(new Label("author", post.authorName()));
+        item.add(new Label("author", author(post.authorId(), post.authorName())));
         item.add(new Label("date", format(post.publishedAt() != null ? post.publishedAt() : post.createdAt())));
         item.add(new Label("excerpt", RichText.excerpt(post.body(), EXCERPT_LENGTH)));
         item.add(new Label("comments", new StringResourceModel("commentCount", this)

@@ -62,7 +62,7 @@ public class BlogPostPage extends BlogBasePage {
         add(new WebMarkupContainer("pinned").add(VisibleWhen.of(() -> post.getObject().pinned())));
         add(new Label("status", post.map(p -> getString("status." + p.status().name())))
                 .add(VisibleWhen.of(() -> post.getObject().status() != PostStatus.PUBLISHED)));
-        add(new Label("author", post.map(Post::authorName)));
+        add(new Label("author", post.map(p -> author(p.authorId(), p.authorName()))));
         add(new Label("date", post.map(p -> format(p.publishedAt() != null ? p.publishedAt() : p.createdAt()))));
         // Sanitised by the service before it was stored: the only markup rendered unescaped.
         add(new Label("body", post.map(Post::body)).setEscapeModelStrings(false));
@@ -178,7 +178,7 @@ public class BlogPostPage extends BlogBasePage {
             @Override
             protected void populateItem(ListItem<Comment> item) {
                 Comment comment = item.getModelObject();
-                item.add(new Label("author", comment.authorName()));
+                item.add(new Label("author", author(comment.authorId(), comment.authorName())));
                 item.add(new Label("date", format(comment.createdAt())));
                 item.add(new WebMarkupContainer("pending").setVisible(comment.status() == CommentStatus.PENDING));
                 // Sanitised by the service before it was stored.

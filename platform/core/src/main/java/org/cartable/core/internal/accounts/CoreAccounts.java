@@ -19,6 +19,7 @@ import org.cartable.api.audit.AuditLog;
 import org.cartable.api.audit.AuditTypes;
 import org.cartable.core.internal.model.AccessToken;
 import org.cartable.core.internal.model.Person;
+import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.schema.CoreSchema;
 import org.cartable.core.service.Accounts;
 import org.cartable.core.service.IssuedToken;
@@ -94,6 +95,15 @@ public final class CoreAccounts implements Accounts {
 
     @Override
     public Caller authenticate(String login, String password, String clientAddress) {
+        return authenticate(login, password, clientAddress, false);
+    }
+
+    @Override
+    public Caller authenticateForExport(String login, String password, String clientAddress) {
+        return authenticate(login, password, clientAddress, true);
+    }
+
+    private Caller authenticate(String login, String password, String clientAddress, boolean forExport) {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             throw CartableException.badRequest("Login and password are required.");
         }
@@ -133,7 +143,9 @@ public final class CoreAccounts implements Accounts {
                 throw CartableException.unauthorized(BAD_CREDENTIALS);
             }
             Person person = found.get();
-            if (!person.isActive()) {
+            // Someone who left the directory keeps the right to download their data until the purge.
+            boolean allowed = person.isActive() || forExport && person.getStatus() == PersonStatus.PRE_DELETED;
+            if (!allowed) {
                 audit.record(AuditEvent.of(AuditTypes.LOGIN_FAILURE).actor(person.getId(), person.getLogin())
                         .detail("blocked account").from(clientAddress));
                 // Only someone who knows the password learns that the account is blocked.

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import org.cartable.api.ClassInfo;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Directory;
 import org.cartable.api.PersonSummary;
+import org.cartable.api.privacy.FormerUser;
 import org.cartable.core.internal.model.Enrolment;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
@@ -77,6 +79,10 @@ public final class CoreDirectory implements Directory {
     public Optional<PersonSummary> person(String personId) {
         if (personId == null) {
             return Optional.empty();
+        }
+        if (FormerUser.is(personId)) {
+            // Apps render authors through this: what a purged account wrote shows as a former user's.
+            return Optional.of(new PersonSummary(FormerUser.ID, FormerUser.label(Locale.FRENCH)));
         }
         return jpa.txExpr(em -> Optional.ofNullable(em.find(Person.class, personId)).map(Views::summary));
     }

@@ -32,6 +32,7 @@ import org.cartable.core.internal.model.PreDeletion;
 import org.cartable.core.internal.model.School;
 import org.cartable.core.internal.model.SchoolClass;
 import org.cartable.core.internal.model.SchoolLevel;
+import org.cartable.core.internal.privacy.PlatformData;
 import org.cartable.core.internal.schema.CoreSchema;
 import org.cartable.core.service.DirectoryAdmin;
 import org.cartable.core.service.NewAccount;
@@ -160,26 +161,7 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         if (person == null || person.getStatus() != PersonStatus.PRE_DELETED) {
             return;
         }
-        em.createQuery("delete from AccessToken t where t.personId = :id").setParameter("id", personId)
-                .executeUpdate();
-        em.createQuery("delete from ExternalId x where x.personId = :id").setParameter("id", personId)
-                .executeUpdate();
-        em.createQuery("delete from ContactDetails c where c.personId = :id").setParameter("id", personId)
-                .executeUpdate();
-        em.createQuery("delete from ParentLink l where l.parent = :p or l.child = :p").setParameter("p", person)
-                .executeUpdate();
-        em.createQuery("delete from Enrolment e where e.pupil = :p").setParameter("p", person).executeUpdate();
-        em.createQuery("delete from TeacherAssignment a where a.teacher = :p").setParameter("p", person)
-                .executeUpdate();
-        em.createQuery("delete from DirectorAssignment a where a.director = :p").setParameter("p", person)
-                .executeUpdate();
-        em.createQuery("delete from CollectivityAdmin a where a.person = :p").setParameter("p", person)
-                .executeUpdate();
-        em.createNativeQuery("delete from CORE_TEACHER_GROUP_MEMBER where TEACHER_ID = ?1")
-                .setParameter(1, personId).executeUpdate();
-        em.createQuery("delete from PreDeletion d where d.personId = :id").setParameter("id", personId)
-                .executeUpdate();
-        em.remove(person);
+        PlatformData.purge(em, person);
     }
 
     /** Carries a dry run's result out of the transaction that it rolls back. */

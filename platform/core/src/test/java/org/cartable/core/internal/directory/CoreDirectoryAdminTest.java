@@ -168,7 +168,9 @@ class CoreDirectoryAdminTest {
         admin.importSchool(roster(UAI, YEAR, List.of(pupil("p1", "Léo", "CP")), List.of()), commune, false);
         assertEquals(PersonStatus.PRE_DELETED, status(zoe));
 
-        PreDeletionPurge purge = PreDeletionPurge.create(admin, Period.ofMonths(3), clock);
+        PreDeletionPurge purge = PreDeletionPurge.create(
+                org.cartable.core.internal.privacy.CorePersonalDataRights.create(dir.jpa, List.of()), Period.ofMonths(3),
+                clock);
         clock.advance(Duration.ofDays(85));
         assertEquals(0, purge.runOnce(), "not yet three months");
         assertNotNull(status(zoe));

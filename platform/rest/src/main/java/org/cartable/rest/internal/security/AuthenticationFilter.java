@@ -144,7 +144,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             return false;
         }
         String resource = path.get(0);
-        return (HttpMethod.POST.equals(method) && "session".equals(resource))
+        // "export": the download of one's data with login and password, for accounts that cannot sign in any more.
+        return (HttpMethod.POST.equals(method) && ("session".equals(resource) || "export".equals(resource)))
                 || ((HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) && "health".equals(resource));
     }
 

@@ -116,6 +116,11 @@ public final class FakePlatform {
         }
 
         @Override
+        public Caller authenticateForExport(String login, String password, String clientAddress) {
+            return authenticate(login, password, clientAddress);
+        }
+
+        @Override
         public IssuedToken issueToken(Caller caller) {
             String token = UUID.randomUUID().toString().replace("-", "");
             tokens.put(token, caller);

@@ -26,6 +26,7 @@ public final class ShellHeader extends Panel {
         add(new BookmarkablePageLink<Void>("home", getApplication().getHomePage()));
         add(new Label("userName", () -> CartableSession.get().caller().map(Caller::displayName).orElse("")));
         add(unreadBadge());
+        add(new BookmarkablePageLink<Void>("myData", MyDataPage.class));
         add(new ChildSwitcher("children", true));
         add(new LanguageSwitch("language"));
         // A form, not a link: signing out changes state, so it is a POST that other sites cannot trigger.
