@@ -79,6 +79,8 @@ class AuthorizationMatrixIT {
     /** Users of school B (another school, another collectivity): outsiders to school A's objects whatever their role. */
     static final Set<String> SCHOOL_B = Set.of("teacher2", "pupilb");
     static final Set<String> ADMIN_ROLES = Set.of("OPERATOR", "PLATFORM_ADMIN");
+    static final Pattern EITHER = Pattern.compile("'(\\w+)' must be ([A-Z_]+)(?:, [A-Z_]+)* or [A-Z_]+");
+    static final Pattern ONE_OF = Pattern.compile("'(\\w+)' must be one of \\[([^\\]]+)]");
     static final Duration QUIET = Duration.ofSeconds(15);
     static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^}]+)}");
     static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F-]{32,36}");
@@ -142,8 +144,8 @@ class AuthorizationMatrixIT {
     static final List<JsonNode> PAGES = new ArrayList<>();
     /** scope → key → values, see {@link #harvest}. */
     static final Map<String, Map<String, LinkedHashSet<String>>> POOL = new HashMap<>();
-    /** Objects planted in A1 by its teacher: creating template → ids. */
-    static final Map<String, List<String>> PLANTED = new LinkedHashMap<>();
+    /** Objects planted in scope A, in order: {planter, path of the object}. */
+    static final List<String[]> PLANTED_PATHS = new ArrayList<>();
     static final Map<String, Set<String>> ROLES = new HashMap<>();
     static String classA1;
     static String classB1;
@@ -228,20 +230,12 @@ class AuthorizationMatrixIT {
     @AfterAll
     static void removePlanted(CartableServer server) {
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<String, List<String>> planted : PLANTED.entrySet()) {
-            Op delete = OPS.stream()
-                    .filter(o -> o.method().equals("DELETE") && o.path().matches(Pattern.quote(planted.getKey()) + "/\\{[^}/]+}"))
-                    .findFirst().orElse(null);
-            for (String id : planted.getValue()) {
-                if (delete == null) {
-                    failures.add("no DELETE for " + planted.getKey() + " (id " + id + ")");
-                    continue;
-                }
-                String path = delete.path().replace("{classId}", classA1).replaceFirst("\\{[^}]+}$", id);
-                CartableServer.Response r = server.delete(server.token("teacher"), path);
-                if (r.status() / 100 != 2) {
-                    failures.add(r.toString());
-                }
+        // children first; a child already gone with its parent answers 404
+        for (int i = PLANTED_PATHS.size() - 1; i >= 0; i--) {
+            String[] planted = PLANTED_PATHS.get(i);
+            CartableServer.Response r = server.delete(server.token(planted[0]), planted[1]);
+            if (r.status() / 100 != 2 && r.status() != 404) {
+                failures.add(r.toString());
             }
         }
         for (Map.Entry<String, List<String>> enabled : ENABLED.entrySet()) {
@@ -258,24 +252,73 @@ class AuthorizationMatrixIT {
 
     // ------------------------------------------------------------------------------- planting and harvesting
 
-    /** As A1's teacher, every class-app creation (POST with a JSON body on the app's collection) with markers. */
+    /**
+     * As the owner of scope A (A1's teacher for class apps), every creation that can be undone: a POST with a JSON
+     * body whose created object has a DELETE ({@code POST .../posts} → {@code DELETE .../posts/{postId}}), its path
+     * filled with scope A's values, parents before children (a comment needs its post). The text fields carry the
+     * marker.
+     */
     static void plant(CartableServer server) {
-        for (Op op : OPS) {
-            if (!op.method().equals("POST") || !op.classScoped() || op.appId() == null
-                    || !op.pathParams().equals(List.of("classId")) || op.body().isMissingNode() || op.body().isNull()
-                    || op.body().path("raw").asBoolean()) {
+        List<Op> creations = OPS.stream()
+                .filter(op -> op.method().equals("POST") && op.body().isObject() && !op.body().path("raw").asBoolean())
+                .filter(op -> deleteOf(op.path()) != null)
+                .sorted((a, b) -> a.pathParams().size() - b.pathParams().size())
+                .toList();
+        for (Op op : creations) {
+            String owner = owner(op);
+            Map<String, String> binding = bind(op);
+            if (owner == null || binding == null) {
                 continue;
             }
-            CartableServer.Response r = server.send("POST", server.token("teacher"), op.path().replace("{classId}", classA1),
-                    body(op, "plant").toString());
+            String path = fill(op.path(), binding);
+            CartableServer.Response r = sendRepairing(server, server.token(owner), "POST", path, (ObjectNode) body(op, "plant"));
             String id = r.json().path("id").asText("");
             if (r.status() / 100 == 2 && !id.isEmpty()) {
-                PLANTED.computeIfAbsent(op.path(), k -> new ArrayList<>()).add(id);
+                PLANTED_PATHS.add(new String[]{owner, path + "/" + id});
                 pool(op.scope(), "new:" + op.path()).add(id);
             } else {
                 System.out.println("[AuthorizationMatrixIT] not planted: " + r);
             }
         }
+    }
+
+    /** The DELETE of the objects a POST on {@code template} creates, or null. */
+    static Op deleteOf(String template) {
+        return OPS.stream()
+                .filter(o -> o.method().equals("DELETE") && o.path().matches(Pattern.quote(template) + "/\\{[^}/]+}"))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Sends a JSON body; when the 400 names a text field that takes a closed list ("'subject' must be one of [A, B]",
+     * "'kind' must be A, B or C"), puts the first value there and tries again, so that the call gets past validation
+     * to the access checks.
+     */
+    static CartableServer.Response sendRepairing(CartableServer server, String token, String method, String path,
+                                                 ObjectNode body) {
+        CartableServer.Response r = server.send(method, token, path, body.toString());
+        for (int attempt = 0; attempt < 3 && r.status() == 400; attempt++) {
+            String message = r.json().path("message").asText();
+            Matcher oneOf = ONE_OF.matcher(message);
+            Matcher either = EITHER.matcher(message);
+            String field;
+            String value;
+            if (oneOf.find()) {
+                field = oneOf.group(1);
+                value = oneOf.group(2).split(",")[0].trim();
+            } else if (either.find()) {
+                field = either.group(1);
+                value = either.group(2);
+            } else {
+                break;
+            }
+            if (!body.has(field) || body.path(field).asText().equals(value)) {
+                break;
+            }
+            body.put(field, value);
+            r = server.send(method, token, path, body.toString());
+        }
+        return r;
     }
 
     /** The owner of scope A reads everything it can (fewest path parameters first) and remembers the ids it sees. */
@@ -420,7 +463,8 @@ class AuthorizationMatrixIT {
                     continue; // references and addresses: left out rather than made up
                 }
                 if (name.endsWith("On") || name.endsWith("Date") || name.equals("date")) {
-                    body.put(name, LocalDate.now().toString());
+                    // a due date comes after the day it was given
+                    body.put(name, LocalDate.now().plusDays(name.startsWith("due") ? 7 : 0).toString());
                     continue;
                 }
                 if (name.toLowerCase().contains("colo")) {
@@ -448,6 +492,7 @@ class AuthorizationMatrixIT {
     @Test
     @Order(1)
     void everyOperationRefusesOutsidersAndLeaksNothing(CartableServer server) {
+        long begin = System.nanoTime();
         List<Call> calls = new ArrayList<>();
         List<String> unbound = new ArrayList<>();
         for (Op op : OPS) {
@@ -504,6 +549,7 @@ class AuthorizationMatrixIT {
         List<Call> ownerFailures = new ArrayList<>();
         int refused = 0;
         int ownerReads = 0;
+        int ownerSawMarker = 0;
         for (Call c : calls) {
             boolean markerShown = c.body() != null && c.body().contains(MARKER);
             if (c.status() >= 500 || looksLikeStackTrace(c.body())) {
@@ -522,20 +568,29 @@ class AuthorizationMatrixIT {
                 }
             } else if (c.relation() == Relation.OWNER && c.op().read() && c.bound()) {
                 ownerReads++;
+                if (c.body() != null && c.body().contains(MARKER)) {
+                    ownerSawMarker++;
+                }
                 if (c.status() / 100 != 2) {
                     ownerFailures.add(c);
                 }
             }
         }
         System.out.printf("[AuthorizationMatrixIT] operations=%d calls=%d leaks=%d refused=%d otherRefusals=%d "
-                        + "serverErrors=%d ownerReads=%d ownerReadFailures=%d unboundOperations=%d planted=%d%n",
+                        + "serverErrors=%d ownerReads=%d ownerReadFailures=%d ownerReadsShowingMarker=%d unboundOperations=%d planted=%d "
+                        + "seconds=%.1f%n",
                 OPS.size(), calls.size(), leaks.size(), refused, unclear.size(), serverErrors.size(), ownerReads,
-                ownerFailures.size(), unbound.size(), PLANTED.values().stream().mapToInt(List::size).sum());
+                ownerFailures.size(), ownerSawMarker, unbound.size(), PLANTED_PATHS.size(), (System.nanoTime() - begin) / 1e9);
         unbound.forEach(o -> System.out.println("[AuthorizationMatrixIT] unbound (random ids): " + o));
         unclear.forEach(c -> System.out.println("[AuthorizationMatrixIT] outsider refused with another status: " + c));
         ownerFailures.forEach(c -> System.out.println("[AuthorizationMatrixIT] owner read failed: " + c));
         leaks.forEach(c -> System.out.println("[AuthorizationMatrixIT] LEAK: " + c));
         serverErrors.forEach(c -> System.out.println("[AuthorizationMatrixIT] 5xx: " + c));
+        // the marker check can fail: the owner does see the planted text, and reads the planted objects
+        assertTrue(PLANTED_PATHS.isEmpty() || ownerSawMarker > 0, "no owner read showed a planted marker");
+        List<Call> plantedNotRead = ownerFailures.stream()
+                .filter(c -> PLANTED_PATHS.stream().anyMatch(p -> c.path().startsWith(p[1]))).toList();
+        assertEquals(List.of(), plantedNotRead, "the owner could not read what it planted");
         assertEquals(List.of(), leaks, "out-of-scope calls that were not refused or showed a marker");
         assertEquals(List.of(), serverErrors, "server errors");
     }
@@ -601,6 +656,10 @@ class AuthorizationMatrixIT {
             request.method(op.method(), HttpRequest.BodyPublishers.noBody());
         }
         CartableServer.Response r = server.send(request.build());
+        if (r.status() == 400 && token != null && description.isObject() && !description.path("raw").asBoolean()
+                && !op.read()) {
+            r = sendRepairing(server, token, op.method(), path, (ObjectNode) body(op, "write"));
+        }
         return new Call(op, caller, relation, path, r.status(), r.body(), bound);
     }
 
@@ -675,9 +734,12 @@ class AuthorizationMatrixIT {
     /** A page's other parameters: the first one a planted object of the app, the others by field name; or null. */
     static String pageCandidate(Op pseudo, String param, int position) {
         if (position == 0) {
-            for (Map.Entry<String, List<String>> planted : PLANTED.entrySet()) {
-                if (planted.getKey().startsWith(pseudo.path() + "/")) {
-                    return planted.getValue().get(0);
+            // an object planted right under the app's collection: /api/classes/<A1>/<app>/<collection>/<id>
+            String appRoot = "/api/classes/" + classA1 + "/" + pseudo.appId() + "/";
+            for (String[] planted : PLANTED_PATHS) {
+                String rest = planted[1].startsWith(appRoot) ? planted[1].substring(appRoot.length()) : "";
+                if (rest.split("/").length == 2) {
+                    return rest.split("/")[1];
                 }
             }
         }
