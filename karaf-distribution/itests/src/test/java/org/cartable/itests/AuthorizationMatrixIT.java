@@ -588,7 +588,9 @@ class AuthorizationMatrixIT {
         serverErrors.forEach(c -> System.out.println("[AuthorizationMatrixIT] 5xx: " + c));
         // the marker check can fail: the owner does see the planted text, and reads the planted objects
         assertTrue(PLANTED_PATHS.isEmpty() || ownerSawMarker > 0, "no owner read showed a planted marker");
+        // (reads that take query parameters are left out: the test does not know which values they need)
         List<Call> plantedNotRead = ownerFailures.stream()
+                .filter(c -> c.op().queryParams().isEmpty())
                 .filter(c -> PLANTED_PATHS.stream().anyMatch(p -> c.path().startsWith(p[1]))).toList();
         assertEquals(List.of(), plantedNotRead, "the owner could not read what it planted");
         assertEquals(List.of(), leaks, "out-of-scope calls that were not refused or showed a marker");
