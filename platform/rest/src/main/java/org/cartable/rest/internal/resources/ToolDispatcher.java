@@ -1,6 +1,7 @@
 package org.cartable.rest.internal.resources;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.ws.rs.Path;
@@ -9,6 +10,8 @@ import javax.ws.rs.PathParam;
 import org.cartable.api.CartableException;
 import org.cartable.api.rest.AppResource;
 import org.cartable.api.rest.RestApi;
+import org.cartable.rest.internal.operations.Operation;
+import org.cartable.rest.internal.operations.SubResourceRoutes;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -25,7 +28,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsResource
 @JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
 @Path("tools")
-public final class ToolDispatcher {
+public final class ToolDispatcher implements SubResourceRoutes {
 
     private final Map<String, AppResource> resources = new ConcurrentHashMap<>();
 
@@ -46,5 +49,20 @@ public final class ToolDispatcher {
             throw CartableException.notFound("Nothing here.");
         }
         return resource;
+    }
+
+    @Override
+    public String locator() {
+        return "app";
+    }
+
+    @Override
+    public Operation.Kind kind() {
+        return Operation.Kind.TOOL;
+    }
+
+    @Override
+    public Map<String, Object> routes() {
+        return new TreeMap<>(resources);
     }
 }
