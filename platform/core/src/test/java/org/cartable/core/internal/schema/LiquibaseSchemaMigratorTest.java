@@ -73,10 +73,14 @@ class LiquibaseSchemaMigratorTest {
         assertEquals("db/core/changelog.xml", seen[0]);
     }
 
+    /** Changesets that run on Derby: those without a {@code dbms} or with one naming Derby. */
     private static int changeSetsIn(String changelog) {
         try (var in = LiquibaseSchemaMigratorTest.class.getClassLoader().getResourceAsStream(changelog)) {
             String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return xml.split("<changeSet ", -1).length - 1;
+            return (int) java.util.regex.Pattern.compile("<changeSet [^>]*>").matcher(xml).results()
+                    .map(java.util.regex.MatchResult::group)
+                    .filter(tag -> !tag.contains("dbms=") || tag.contains("derby"))
+                    .count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
