@@ -18,7 +18,9 @@ import org.cartable.core.internal.model.AccessToken;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.schema.CoreSchema;
 import org.cartable.core.service.Accounts;
+import org.cartable.core.service.FirstLoginCodeExpired;
 import org.cartable.core.service.IssuedToken;
+import org.cartable.core.service.PasswordChangeRequired;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,6 +38,8 @@ public final class CoreAccounts implements Accounts {
     private static final int MAX_LOGIN_LENGTH = 100;
     private static final int MAX_PASSWORD_LENGTH = 1000;
     private static final int TOKEN_BYTES = 32;
+    /** Same floor as the web form's; a first-login code is replaced by nothing shorter. */
+    public static final int MIN_NEW_PASSWORD_LENGTH = 8;
 
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -72,7 +76,7 @@ public final class CoreAccounts implements Accounts {
     }
 
     @Override
-    public Caller authenticate(String login, String password, String clientAddress) {
+    public Caller authenticate(String login, String password, String newPassword, String clientAddress) {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             throw CartableException.badRequest("Login and password are required.");
         }
@@ -95,7 +99,17 @@ public final class CoreAccounts implements Accounts {
             Optional<Person> found = jpa.txExpr(em -> em.createQuery(
                             "select p from Person p where p.loginKey = :key", Person.class)
                     .setParameter("key", loginKey).getResultList().stream().findFirst());
-            boolean matches = hasher.verify(password, found.map(Person::getPasswordHash).orElse(dummyHash));
+            String stored = found.map(Person::getPasswordHash).orElse(dummyHash);
+            boolean initial = InitialCodes.isInitial(stored);
+            boolean matches;
+            if (initial) {
+                matches = InitialCodes.verify(password, stored);
+                // The SHA-256 check is instant: spend a bcrypt check too, so that timing does not tell that this
+                // login exists and still has its first-login code.
+                hasher.verify(password, dummyHash);
+            } else {
+                matches = hasher.verify(password, stored);
+            }
             if (found.isEmpty() || !matches) {
                 failed = true;
                 throw CartableException.unauthorized(BAD_CREDENTIALS);
@@ -105,6 +119,9 @@ public final class CoreAccounts implements Accounts {
                 // Only someone who knows the password learns that the account is blocked.
                 throw CartableException.unauthorized("This account is blocked. Please contact your school.");
             }
+            if (initial) {
+                firstSignIn(person, password, newPassword);
+            }
             perLogin.reset(loginKey);
             return toCaller(person);
         } finally {
@@ -113,6 +130,34 @@ public final class CoreAccounts implements Accounts {
                 perLogin.release(loginSlot);
                 perAddress.release(addressSlot.get());
             }
+        }
+    }
+
+    /** Replaces a right, unexpired first-login code by the person's own password, or says that one is needed. */
+    private void firstSignIn(Person person, String code, String newPassword) {
+        Instant expiresAt = person.getInitialCodeExpiresAt();
+        if (expiresAt == null || !clock.instant().isBefore(expiresAt)) {
+            throw new FirstLoginCodeExpired();
+        }
+        if (newPassword == null || newPassword.isEmpty()) {
+            throw new PasswordChangeRequired();
+        }
+        if (newPassword.length() < MIN_NEW_PASSWORD_LENGTH || newPassword.length() > MAX_PASSWORD_LENGTH) {
+            throw CartableException.badRequest("Choose a password of " + MIN_NEW_PASSWORD_LENGTH + " to "
+                    + MAX_PASSWORD_LENGTH + " characters.");
+        }
+        if (newPassword.equals(code)) {
+            throw CartableException.badRequest("Choose a password of your own, not the first-login code.");
+        }
+        String hash = hasher.hash(newPassword); // slow: outside the transaction
+        String codeHash = person.getPasswordHash();
+        int updated = jpa.txExpr(em -> em.createQuery("update Person p set p.passwordHash = :hash,"
+                        + " p.initialCodeExpiresAt = null where p.id = :id and p.passwordHash = :code")
+                .setParameter("hash", hash).setParameter("id", person.getId()).setParameter("code", codeHash)
+                .executeUpdate());
+        if (updated == 0) {
+            // Used at the same moment by another sign-in: the code is spent, one password only wins.
+            throw CartableException.unauthorized(BAD_CREDENTIALS);
         }
     }
 
