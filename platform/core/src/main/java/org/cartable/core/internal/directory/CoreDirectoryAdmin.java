@@ -345,7 +345,7 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
                 String personId = known.get(p.externalId());
                 Person pupil;
                 if (personId == null) {
-                    pupil = newAccount(p.firstName(), p.lastName(), Role.PUPIL, p.className(), null);
+                    pupil = newAccount(p.firstName(), p.lastName(), Role.PUPIL, p.className(), null, null);
                     em.persist(new ExternalId(roster.source(), p.externalId(), pupil.getId()));
                     em.persist(new Enrolment(pupil, target, day));
                     pupilsCreated++;
@@ -417,6 +417,11 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             Map<String, String> known = externalIds(roster.guardians().stream().map(RosterGuardian::externalId)
                     .filter(id -> id != null).toList());
             loadGuardianCandidates(known.values());
+            // Which of the logins new guardians may get are taken, in a few queries (most guardians are new the first
+            // time, none on a re-import).
+            logins.prefetch(roster.guardians().stream().filter(g -> g.externalId() == null
+                    || !known.containsKey(g.externalId())).map(g -> Names.loginBase(g.firstName(), g.lastName()))
+                    .toList());
             Map<String, Set<String>> listedParents = new HashMap<>();
             for (RosterGuardian g : roster.guardians()) {
                 List<Person> children = g.pupilIds().stream().map(pupils::get).toList();
@@ -424,8 +429,10 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
                 boolean changed = false;
                 if (parent == null) {
                     Person first = children.get(0);
+                    // the school's address becomes the notices' address until the parent sets their own
                     parent = newAccount(g.firstName(), g.lastName(), Role.PARENT,
-                            pupilClass.get(first.getId()), first.displayName());
+                            pupilClass.get(first.getId()), first.displayName(),
+                            Names.emailKey(g.email()) == null ? null : g.email().trim());
                     guardiansCreated++;
                 } else {
                     changed = restore(parent);
@@ -493,11 +500,16 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
                     phones.add(phone);
                 }
             }
-            forChunks(emails, chunk -> em.createQuery("select c from ContactDetails c where c.emailKey in :keys",
-                    ContactDetails.class).setParameter("keys", chunk).getResultList().forEach(this::indexContact));
-            forChunks(phones, chunk -> em.createQuery("select c from ContactDetails c where c.phoneKey in :keys",
-                    ContactDetails.class).setParameter("keys", chunk).getResultList().forEach(this::indexContact));
+            forChunks(emails, chunk -> contactsWith("EMAIL_KEY", "IX_CORE_DIR_CONTACT_EMAIL", chunk));
+            forChunks(phones, chunk -> contactsWith("PHONE_KEY", "IX_CORE_DIR_CONTACT_PHONE", chunk));
             loadPersons(contacts.keySet());
+        }
+
+        @SuppressWarnings("unchecked")
+        private void contactsWith(String column, String index, List<String> keys) {
+            ((List<ContactDetails>) em.createNativeQuery("select * from CORE_DIR_CONTACT" + useIndex("index", index)
+                            + " where " + column + " in (:keys)", ContactDetails.class)
+                    .setParameter("keys", keys).getResultList()).forEach(this::indexContact);
         }
 
         private void indexContact(ContactDetails contact) {
@@ -557,15 +569,18 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             }
             // Every candidate's contact data was read ahead: none here means the person has none yet.
             ContactDetails contact = contacts.get(parent.getId());
-            if (contact == null) {
+            boolean created = contact == null;
+            if (created) {
                 contact = new ContactDetails(parent.getId());
-                em.persist(contact);
                 contacts.put(parent.getId(), contact);
             }
             String oldEmail = contact.getEmailKey();
             String oldPhone = contact.getPhoneKey();
             boolean changed = contact.update(emailKey == null ? null : g.email().trim(), emailKey,
                     phoneKey == null ? null : g.phone().trim(), phoneKey);
+            if (created) {
+                em.persist(contact); // once filled in: one INSERT, no UPDATE
+            }
             if (changed) {
                 reindex(byEmail, oldEmail, contact.getEmailKey(), parent.getId());
                 reindex(byPhone, oldPhone, contact.getPhoneKey(), parent.getId());
@@ -573,7 +588,9 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             return changed;
         }
 
-        private Person newAccount(String firstName, String lastName, Role role, String className, String child) {
+        /** Everything is set before persist: a change after it would cost an UPDATE at flush. */
+        private Person newAccount(String firstName, String lastName, Role role, String className, String child,
+                                  String email) {
             String login = logins.allocate(Names.loginBase(firstName, lastName));
             String code = dryRun ? "" : passwords.next();
             // A dry run creates no real account: no code to hash.
@@ -582,6 +599,7 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             if (!dryRun) {
                 person.setInitialCode(hash, now.plus(initialCodeValidity));
             }
+            person.setEmail(email);
             em.persist(person);
             persons.put(person.getId(), person);
             newAccounts.add(new NewAccount(person.getId(), login, code, person.displayName(),
@@ -650,9 +668,11 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         private Map<String, String> externalIds(List<String> ids) {
             Map<String, String> found = new LinkedHashMap<>();
             forChunks(ids, chunk -> {
-                for (Object[] row : em.createQuery("select x.externalId, x.personId from ExternalId x"
-                                + " where x.source = :source and x.externalId in :ids", Object[].class)
+                for (Object row0 : em.createNativeQuery("select EXTERNAL_ID, PERSON_ID from CORE_DIR_EXTERNAL_ID"
+                                + useIndex("constraint", "UQ_CORE_DIR_EXTID")
+                                + " where SOURCE = :source and EXTERNAL_ID in (:ids)")
                         .setParameter("source", roster.source()).setParameter("ids", chunk).getResultList()) {
+                    Object[] row = (Object[]) row0;
                     found.put((String) row[0], (String) row[1]);
                 }
             });
@@ -687,9 +707,13 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
 
         void prefetch(Collection<String> bases) {
             List<String> unknown = bases.stream().filter(b -> !checked.contains(b)).distinct().toList();
-            forChunks(unknown, chunk -> exactlyTaken.addAll(em.createQuery(
-                            "select p.loginKey from Person p where p.loginKey in :keys", String.class)
-                    .setParameter("keys", chunk).getResultList()));
+            forChunks(unknown, chunk -> {
+                for (Object key : em.createNativeQuery("select LOGIN_KEY from CORE_PERSON"
+                                + useIndex("constraint", "UQ_CORE_PERSON_LOGIN") + " where LOGIN_KEY in (:keys)")
+                        .setParameter("keys", chunk).getResultList()) {
+                    exactlyTaken.add((String) key);
+                }
+            });
             checked.addAll(unknown);
         }
 
@@ -709,6 +733,14 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
                 }
             }
         }
+    }
+
+    /**
+     * Derby's optimizer, with the statistics of tables that grow during an import, answers long IN lists with full
+     * table scans — an O(n²) import again. The hint names the index to probe; it is a comment for other databases.
+     */
+    private static String useIndex(String kind, String name) {
+        return " --DERBY-PROPERTIES " + kind + "=" + name + "\n";
     }
 
     private static <T> void forChunks(Collection<T> values, java.util.function.Consumer<List<T>> action) {

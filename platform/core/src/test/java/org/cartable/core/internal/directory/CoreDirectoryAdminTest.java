@@ -214,6 +214,22 @@ class CoreDirectoryAdminTest {
     }
 
     @Test
+    void aGuardianListedTwiceInOneSchoolIsMatchedToTheAccountJustCreated() {
+        // Two entries the source did not merge (one without the phone): the second must find the first, which only
+        // exists in the run's memory at that point (nothing is flushed before the end of the school).
+        RosterGuardian withoutPhone = new RosterGuardian(null, "Claire", "Durand", "MOTHER", "Claire@Example.org",
+                null, List.of("p2"));
+        SchoolImportResult result = admin.importSchool(roster(UAI, YEAR,
+                List.of(pupil("p1", "Léo", "CP"), pupil("p2", "Zoé", "CE1")),
+                List.of(mother("claire@example.org", "p1"), withoutPhone)), commune, false);
+        assertEquals(1, result.guardiansCreated(), result::toString);
+        assertEquals(2, result.linksCreated(), result::toString);
+        assertFalse(admin.importSchool(roster(UAI, YEAR,
+                List.of(pupil("p1", "Léo", "CP"), pupil("p2", "Zoé", "CE1")),
+                List.of(mother("claire@example.org", "p1"), withoutPhone)), commune, false).changedAnything());
+    }
+
+    @Test
     void twoParentsSharingAnAddressKeepTwoAccounts() {
         SchoolImportResult result = admin.importSchool(roster(UAI, YEAR, List.of(pupil("p1", "Léo", "CP")),
                 List.of(mother("famille@example.org", "p1"),
