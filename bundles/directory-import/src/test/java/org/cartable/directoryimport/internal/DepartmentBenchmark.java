@@ -112,6 +112,8 @@ public final class DepartmentBenchmark {
         sampler.setDaemon(true);
         sampler.start();
 
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime(); // the job runs on this thread (Runnable::run)
         long start = System.nanoTime();
         JobView job = imports.create(operator, "onde", "2026-2027", collectivity, Map.of());
         try (InputStream in = Files.newInputStream(pupilsFile)) {
@@ -122,15 +124,18 @@ public final class DepartmentBenchmark {
         }
         JobView done = imports.start(operator, job.id(), false);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStart);
         sampler.interrupt();
 
         System.out.println("State: " + done.state() + (done.error() == null ? "" : " " + done.error()));
         System.out.println("Summary: " + done.summary());
         System.out.printf("[DepartmentBenchmark] %d pupils, %d lines%s: %.1f s, %.0f lines/s, peak heap used %d MB"
-                        + " (sampled every 20 ms, garbage included), max heap %d MB, %d credentials kept%n",
+                        + " (sampled every 20 ms, garbage included), max heap %d MB, %d credentials kept;"
+                        + " CPU time of the import thread %.1f s (%.0f lines per CPU second)%n",
                 pupils, lines, shuffle ? " (pupils file not sorted by school)" : "", took.toMillis() / 1000.0,
                 lines * 1000.0 / Math.max(1, took.toMillis()), peak.get() / 1_000_000,
-                Runtime.getRuntime().maxMemory() / 1_000_000, done.credentials());
+                Runtime.getRuntime().maxMemory() / 1_000_000, done.credentials(), cpu.toMillis() / 1000.0,
+                lines * 1000.0 / Math.max(1, cpu.toMillis()));
         emf.close();
     }
 
