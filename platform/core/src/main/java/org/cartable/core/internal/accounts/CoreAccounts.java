@@ -28,7 +28,8 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Sign-in against bcrypt hashes, opaque bearer tokens stored as SHA-256, throttling per login and per address.
- * Unknown logins cost a bcrypt check too, so that timing does not tell which logins exist.
+ * Unknown logins cost a bcrypt check too, so that timing does not tell which logins exist. Imported accounts start
+ * with a first-login code ({@link InitialCodes}) that only lets its owner choose a password, once, before it expires.
  */
 @Component(service = Accounts.class, configurationPid = AccountsConfig.PID)
 @Designate(ocd = AccountsConfig.class)

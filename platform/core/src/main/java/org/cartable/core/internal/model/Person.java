@@ -122,12 +122,6 @@ public class Person {
         this.initialCodeExpiresAt = expiresAt;
     }
 
-    /** Replaces the password (and ends a first-login code). */
-    public void setPassword(String bcryptHash) {
-        this.passwordHash = bcryptHash;
-        this.initialCodeExpiresAt = null;
-    }
-
     public String getFirstName() {
         return firstName;
     }
