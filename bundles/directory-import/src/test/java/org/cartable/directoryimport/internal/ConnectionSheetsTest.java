@@ -37,7 +37,7 @@ class ConnectionSheetsTest {
             assertEquals(3, document.getNumberOfPages(), "CE1: 1 page; CP A: 5 slips on 2 pages");
             String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains("Identifiant : eleve5.durand"), text);
-            assertTrue(text.contains("Mot de passe : pass5word"), text);
+            assertTrue(text.contains("Code de première connexion : pass5word"), text);
             assertTrue(text.contains("Responsable : Claire Durand (enfant : Zoé Durand)"), text);
             assertTrue(text.contains("Élève : Élève1 Durand"), text);
             assertTrue(text.contains("?ukasz Nowak"), "letters the standard font lacks are replaced: " + text);

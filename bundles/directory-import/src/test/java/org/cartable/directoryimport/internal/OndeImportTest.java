@@ -75,8 +75,9 @@ class OndeImportTest {
         Credential leo = credentials.stream().filter(c -> c.account().login().equals("leo.durand")).findFirst()
                 .orElseThrow();
         assertEquals("0451111A / CP A", leo.classKey());
+        // the sheet's code signs in once, choosing a password
         assertEquals(leo.account().personId(), t.accounts()
-                .authenticate("leo.durand", leo.account().initialPassword(), "test").userId());
+                .authenticate("leo.durand", leo.account().initialPassword(), "leo's own secret", "test").userId());
         Credential claire = credentials.stream().filter(c -> c.account().login().equals("claire.durand"))
                 .findFirst().orElseThrow();
         assertEquals("Léo Durand", claire.account().childName());

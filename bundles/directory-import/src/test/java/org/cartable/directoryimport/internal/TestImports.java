@@ -47,7 +47,7 @@ public final class TestImports implements AutoCloseable {
     public final TestDatabase db = new TestDatabase().migrate("db/core/changelog.xml");
     public final ResourceLocalJpaTemplate jpa = db.jpa("cartable-core");
     public final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T09:30:00Z"));
-    public final CoreDirectoryAdmin admin = CoreDirectoryAdmin.create(jpa, 4, clock);
+    public final CoreDirectoryAdmin admin = CoreDirectoryAdmin.create(jpa, java.time.Duration.ofDays(90), clock);
     public final Path workDir;
     public final ImportService imports;
     public final String collectivityId;

@@ -17,7 +17,22 @@ public interface Accounts {
      * @throws org.cartable.api.CartableException UNAUTHORIZED with the same message whether the login is unknown or the
      *                                            password wrong; TOO_MANY_REQUESTS after repeated failures
      */
-    Caller authenticate(String login, String password, String clientAddress);
+    default Caller authenticate(String login, String password, String clientAddress) {
+        return authenticate(login, password, null, clientAddress);
+    }
+
+    /**
+     * Signs in, and on the first sign-in of an imported account replaces its first-login code by a password of the
+     * person's choice. A first-login code (printed on the connection sheets) works only with a new password, once,
+     * and until it expires; throttling counts wrong codes like wrong passwords.
+     *
+     * @param newPassword the password to set when {@code password} is a first-login code; ignored otherwise
+     *                    (null: none)
+     * @throws PasswordChangeRequired the code is right but no new password is given
+     * @throws org.cartable.api.CartableException UNAUTHORIZED (also for an expired code), TOO_MANY_REQUESTS,
+     *                                            BAD_REQUEST (new password too short or the code itself)
+     */
+    Caller authenticate(String login, String password, String newPassword, String clientAddress);
 
     /**
      * Checks credentials like {@link #authenticate}, for the download of one's personal data only: accounts that left

@@ -247,6 +247,17 @@ class RestEndToEndTest {
         }
 
         @Test
+        void aFirstLoginCodeAsksForANewPasswordWithItsOwnCode() throws Exception {
+            String code = FakePlatform.FIRST_LOGIN_CODE;
+            assertError(postJson("session", "{\"login\":\"newcomer\",\"password\":\"" + code + "\"}"), 403,
+                    "password_change_required");
+            HttpResponse<String> response = postJson("session", "{\"login\":\"newcomer\",\"password\":\"" + code
+                    + "\",\"newPassword\":\"my own secret\"}");
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("newcomer", json(response).path("user").path("login").asText());
+        }
+
+        @Test
         void wrongPasswordIs401() throws Exception {
             assertError(postJson("session", "{\"login\":\"teacher\",\"password\":\"bad\"}"), 401, "unauthorized");
         }

@@ -11,6 +11,7 @@ import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.core.service.Accounts;
 import org.cartable.core.service.IssuedToken;
+import org.cartable.core.service.PasswordChangeRequired;
 
 /** Logins and passwords in a map; five failures for a login throttle it, like the real service. */
 final class InMemoryAccounts implements Accounts {
@@ -19,6 +20,7 @@ final class InMemoryAccounts implements Accounts {
     private final Map<String, Caller> callers = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, String> firstLoginCodes = new HashMap<>();
     String lastClientAddress;
 
     void add(Caller caller, String password) {
@@ -35,7 +37,7 @@ final class InMemoryAccounts implements Accounts {
     }
 
     @Override
-    public Caller authenticate(String login, String password, String clientAddress) {
+    public Caller authenticate(String login, String password, String newPassword, String clientAddress) {
         lastClientAddress = clientAddress;
         if (failures.getOrDefault(login, 0) >= 5) {
             throw new CartableException(CartableException.Kind.TOO_MANY_REQUESTS, "Too many attempts.");
@@ -45,7 +47,23 @@ final class InMemoryAccounts implements Accounts {
             throw CartableException.unauthorized("Wrong login or password.");
         }
         failures.remove(login);
+        if (firstLoginCodes.containsKey(login)) {
+            if (newPassword == null) {
+                throw new PasswordChangeRequired();
+            }
+            if (newPassword.length() < 8) {
+                throw CartableException.badRequest("Too short.");
+            }
+            firstLoginCodes.remove(login);
+            passwords.put(login, newPassword);
+        }
         return callers.get(login);
+    }
+
+    /** Replaces the caller's password by a first-login code, which only signs in with a new password. */
+    void firstLoginCode(Caller caller, String code) {
+        passwords.put(caller.login(), code);
+        firstLoginCodes.put(caller.login(), code);
     }
 
     @Override

@@ -102,6 +102,36 @@ class SignInTest {
     }
 
     @Test
+    void aFirstLoginCodeAsksForANewPasswordThenSignsIn() {
+        shell.accounts.firstLoginCode(ShellFixture.MARIE, "sheet-code-1");
+        shell.tester.startPage(SignInPage.class);
+        assertFalse(shell.html().contains("Nouveau mot de passe"), "no new-password field for a plain sign-in");
+        attempt("marie", "sheet-code-1");
+        shell.tester.assertRenderedPage(SignInPage.class);
+        assertFalse(CartableSession.get().isSignedIn());
+        shell.tester.assertInfoMessages("Première connexion : saisissez de nouveau le code de votre fiche de"
+                + " connexion, puis choisissez votre mot de passe (8 caractères au moins).");
+        assertTrue(shell.html().contains("Nouveau mot de passe"));
+
+        FormTester mismatch = shell.tester.newFormTester("form");
+        mismatch.setValue("login", "marie");
+        mismatch.setValue("password", "sheet-code-1");
+        mismatch.setValue("choose:newPassword", "my own secret");
+        mismatch.setValue("choose:confirm", "my own secreT");
+        mismatch.submit();
+        assertFalse(CartableSession.get().isSignedIn(), "the confirmation must match");
+
+        FormTester form = shell.tester.newFormTester("form");
+        form.setValue("login", "marie");
+        form.setValue("password", "sheet-code-1");
+        form.setValue("choose:newPassword", "my own secret");
+        form.setValue("choose:confirm", "my own secret");
+        form.submit();
+        shell.tester.assertRenderedPage(DashboardPage.class);
+        assertEquals(ShellFixture.MARIE, CartableSession.get().caller().orElseThrow());
+    }
+
+    @Test
     void throttledLoginGetsAClearMessage() {
         for (int i = 0; i < 5; i++) {
             attempt("marie", "wrong");

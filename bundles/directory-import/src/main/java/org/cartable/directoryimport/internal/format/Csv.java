@@ -106,10 +106,14 @@ public final class Csv implements AutoCloseable, Iterable<Csv.Row> {
 
     /** @return the header without accents, case or punctuation: "Prénom élève" → "prenom eleve" */
     public static String key(String header) {
-        String ascii = Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        // Called several times per line (names, yes/no cells): the patterns are compiled once.
+        String ascii = MARKS.matcher(Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFD))
+                .replaceAll("");
+        return NOT_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern NOT_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
 
     /** @return the index of the first column whose header matches one of the names, or -1 */
     public int column(String... names) {

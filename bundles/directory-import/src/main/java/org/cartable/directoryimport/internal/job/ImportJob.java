@@ -50,6 +50,8 @@ public final class ImportJob {
     private static final Logger LOG = LoggerFactory.getLogger(ImportJob.class);
     static final String REPORT = "rejected.csv";
     private static final String UPLOADS = "uploads";
+    /** the records of the run, spilled per school while the files are read (see RosterBuilder) */
+    private static final String SPILL = "spill";
 
     private final String id;
     private final String ownerId;
@@ -155,12 +157,13 @@ public final class ImportJob {
      * @param mayImport which school UAIs the user may import into
      */
     void run(DirectoryAdmin admin, Predicate<String> mayImport) {
+        RosterBuilder builder = null;
         try (ZipSource zip = ZipSource.open(dir.resolve(UPLOADS).resolve(ARCHIVE));
              Report report = new Report(dir.resolve(REPORT))) {
             ImportFiles files = name -> open(name, zip);
             dataLines = countDataLines(files);
             state = JobState.READING;
-            RosterBuilder builder = new RosterBuilder(format.id(), schoolYear, new RecordSink() {
+            builder = new RosterBuilder(format.id(), schoolYear, new RecordSink() {
                 @Override
                 public void pupil(PupilRecord pupil) {
                     throw new IllegalStateException("records go to the builder");
@@ -181,7 +184,7 @@ public final class ImportJob {
                 public void lineRead() {
                     read.incrementAndGet();
                 }
-            });
+            }, dir.resolve(SPILL));
             format.read(files, new FormatOptions(schoolYear, mapping), builder);
             read.set(Math.max(read.get(), dataLines));
             state = JobState.APPLYING;
@@ -227,6 +230,10 @@ public final class ImportJob {
             LOG.error("Import job {} failed", id, e);
             error = "The files could not be read (" + e.getClass().getSimpleName() + "): check their format.";
             state = JobState.FAILED;
+        } finally {
+            if (builder != null) {
+                builder.close();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.cartable.directoryimport.internal.job;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,26 +26,34 @@ import org.cartable.directoryimport.internal.format.PupilRecord;
 import org.cartable.directoryimport.internal.format.RecordSink;
 
 /**
- * Groups the records a format streams into one roster per school. It keeps compact records only (no file content);
- * guardians are resolved to their children's school once every pupil is known, so the files may come in any order.
+ * Groups the records a format streams into one roster per school, without holding the file's records in memory:
+ * each pupil is spilled to its school's temporary file as it comes, guardians to a file of their own (they are routed
+ * to their children's schools once every pupil is known, so the files may come in any order). What stays in memory
+ * while reading is the index pupil external id → school (to route guardians and refuse duplicates: tens of bytes a
+ * pupil) and the schools' names; then {@link #forEachSchool} reads back and hands out one school at a time.
  */
-public final class RosterBuilder implements RecordSink {
+public final class RosterBuilder implements RecordSink, AutoCloseable {
+
+    private static final String GUARDIANS = " guardians";
 
     private final String source;
     private final String schoolYear;
     private final RecordSink report;
-    private final Map<String, School> schools = new TreeMap<>();
-    /** pupil external id → school UAI */
+    private final SpillFiles spill;
+    /** UAI → school name (null when the file gives none), sorted: schools are imported in UAI order */
+    private final TreeMap<String, String> schools = new TreeMap<>();
+    /** pupil external id → school UAI (the map's own key instance, not one string per pupil) */
     private final Map<String, String> pupilSchool = new HashMap<>();
-    private final List<GuardianRecord> guardians = new ArrayList<>();
 
     /**
-     * @param report receives the rejected lines and the progress ticks
+     * @param report   receives the rejected lines and the progress ticks
+     * @param spillDir a folder of its own for the temporary files (emptied first, deleted by {@link #close})
      */
-    public RosterBuilder(String source, String schoolYear, RecordSink report) {
+    public RosterBuilder(String source, String schoolYear, RecordSink report, Path spillDir) {
         this.source = source;
         this.schoolYear = schoolYear;
         this.report = report;
+        this.spill = new SpillFiles(spillDir);
     }
 
     /** A school's roster with the lines it was read from. */
@@ -76,19 +85,19 @@ public final class RosterBuilder implements RecordSink {
                     + (known.equals(pupil.uai()) ? "" : ", also in school " + known) + ")");
             return;
         }
-        School school = schools.computeIfAbsent(pupil.uai(), uai -> new School());
-        if (school.name == null) {
-            school.name = pupil.schoolName();
+        if (!schools.containsKey(pupil.uai())) {
+            schools.put(pupil.uai(), pupil.schoolName());
+        } else if (schools.get(pupil.uai()) == null && pupil.schoolName() != null) {
+            schools.put(pupil.uai(), pupil.schoolName());
         }
-        school.classes.computeIfAbsent(pupil.className(), c -> EnumSet.noneOf(Grade.class)).addAll(pupil.grades());
-        school.pupils.put(pupil.externalId(), pupil);
-        school.lines.add(pupil.line());
-        pupilSchool.put(pupil.externalId(), pupil.uai());
+        String uai = schools.ceilingKey(pupil.uai()); // the map's instance: one string per school, not per pupil
+        spill.add(uai, pupil);
+        pupilSchool.put(pupil.externalId(), uai);
     }
 
     @Override
     public void guardian(GuardianRecord guardian) {
-        guardians.add(guardian);
+        spill.add(GUARDIANS, guardian);
     }
 
     @Override
@@ -102,11 +111,13 @@ public final class RosterBuilder implements RecordSink {
     }
 
     /**
-     * Hands out one batch per school, by UAI, and forgets each school once handed out, so that only one school's
-     * roster exists beside the compact records of the others. Guardians of unknown pupils are rejected first.
+     * Hands out one batch per school, by UAI; only the school being handed out is in memory. Guardians of unknown
+     * pupils are rejected first.
      */
     public void forEachSchool(Consumer<SchoolBatch> action) {
-        for (GuardianRecord g : guardians) {
+        spill.drain(GUARDIANS, p -> {
+            throw new IllegalStateException("no pupil among guardians");
+        }, g -> {
             Map<String, List<String>> childrenBySchool = new LinkedHashMap<>();
             for (String pupilId : g.pupilIds()) {
                 String uai = pupilSchool.get(pupilId);
@@ -116,21 +127,29 @@ public final class RosterBuilder implements RecordSink {
             }
             if (childrenBySchool.isEmpty()) {
                 reject(g.line(), "guardian of a pupil who is not in the pupils file (or was rejected)");
-                continue;
+                return;
             }
             for (Map.Entry<String, List<String>> entry : childrenBySchool.entrySet()) {
-                School school = schools.get(entry.getKey());
-                GuardianDraft draft = school.guardians.computeIfAbsent(key(g), k -> new GuardianDraft(g));
-                draft.pupils.addAll(entry.getValue());
-                school.lines.add(g.line());
+                spill.add(entry.getKey(), new GuardianRecord(g.line(), g.externalId(), g.firstName(), g.lastName(),
+                        g.relationship(), g.email(), g.phone(), entry.getValue()));
             }
-        }
-        guardians.clear();
+        });
         pupilSchool.clear();
-        Iterator<Map.Entry<String, School>> remaining = schools.entrySet().iterator();
+        Iterator<Map.Entry<String, String>> remaining = schools.entrySet().iterator();
         while (remaining.hasNext()) {
-            Map.Entry<String, School> entry = remaining.next();
-            School school = entry.getValue();
+            Map.Entry<String, String> entry = remaining.next();
+            School school = new School();
+            school.name = entry.getValue();
+            spill.drain(entry.getKey(), pupil -> {
+                school.classes.computeIfAbsent(pupil.className(), c -> EnumSet.noneOf(Grade.class))
+                        .addAll(pupil.grades());
+                school.pupils.put(pupil.externalId(), pupil);
+                school.lines.add(pupil.line());
+            }, g -> {
+                GuardianDraft draft = school.guardians.computeIfAbsent(key(g), k -> new GuardianDraft(g));
+                draft.pupils.addAll(g.pupilIds());
+                school.lines.add(g.line());
+            });
             remaining.remove();
             List<RosterClass> classes = school.classes.entrySet().stream()
                     .map(c -> new RosterClass(c.getKey(), c.getValue())).toList();
@@ -144,6 +163,12 @@ public final class RosterBuilder implements RecordSink {
             action.accept(new SchoolBatch(new SchoolRoster(source, entry.getKey(), school.name, schoolYear, classes,
                     pupils, guardianList), school.lines));
         }
+    }
+
+    /** Deletes the temporary files. */
+    @Override
+    public void close() {
+        spill.close();
     }
 
     /** The same adult on several lines of a school (one line per child in the registry) is one guardian. */

@@ -22,7 +22,9 @@ import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.schema.CoreSchema;
 import org.cartable.core.service.Accounts;
+import org.cartable.core.service.FirstLoginCodeExpired;
 import org.cartable.core.service.IssuedToken;
+import org.cartable.core.service.PasswordChangeRequired;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,7 +32,8 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Sign-in against bcrypt hashes, opaque bearer tokens stored as SHA-256, throttling per login and per address.
- * Unknown logins cost a bcrypt check too, so that timing does not tell which logins exist.
+ * Unknown logins cost a bcrypt check too, so that timing does not tell which logins exist. Imported accounts start
+ * with a first-login code ({@link InitialCodes}) that only lets its owner choose a password, once, before it expires.
  */
 @Component(service = Accounts.class, configurationPid = AccountsConfig.PID)
 @Designate(ocd = AccountsConfig.class)
@@ -41,6 +44,8 @@ public final class CoreAccounts implements Accounts {
     private static final int MAX_PASSWORD_LENGTH = 1000;
     private static final int TOKEN_BYTES = 32;
     private static final Duration IDLE_GRAIN = Duration.ofMinutes(1);
+    /** Same floor as the web form's; a first-login code is replaced by nothing shorter. */
+    public static final int MIN_NEW_PASSWORD_LENGTH = 8;
 
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -94,16 +99,17 @@ public final class CoreAccounts implements Accounts {
     }
 
     @Override
-    public Caller authenticate(String login, String password, String clientAddress) {
-        return authenticate(login, password, clientAddress, false);
+    public Caller authenticate(String login, String password, String newPassword, String clientAddress) {
+        return authenticate(login, password, newPassword, clientAddress, false);
     }
 
     @Override
     public Caller authenticateForExport(String login, String password, String clientAddress) {
-        return authenticate(login, password, clientAddress, true);
+        return authenticate(login, password, null, clientAddress, true);
     }
 
-    private Caller authenticate(String login, String password, String clientAddress, boolean forExport) {
+    private Caller authenticate(String login, String password, String newPassword, String clientAddress,
+                                boolean forExport) {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             throw CartableException.badRequest("Login and password are required.");
         }
@@ -133,7 +139,17 @@ public final class CoreAccounts implements Accounts {
             Optional<Person> found = jpa.txExpr(em -> em.createQuery(
                             "select p from Person p where p.loginKey = :key", Person.class)
                     .setParameter("key", loginKey).getResultList().stream().findFirst());
-            boolean matches = hasher.verify(password, found.map(Person::getPasswordHash).orElse(dummyHash));
+            String stored = found.map(Person::getPasswordHash).orElse(dummyHash);
+            boolean initial = InitialCodes.isInitial(stored);
+            boolean matches;
+            if (initial) {
+                matches = InitialCodes.verify(password, stored);
+                // The SHA-256 check is instant: spend a bcrypt check too, so that timing does not tell that this
+                // login exists and still has its first-login code.
+                hasher.verify(password, dummyHash);
+            } else {
+                matches = hasher.verify(password, stored);
+            }
             if (found.isEmpty() || !matches) {
                 failed = true;
                 // The log tells operators which it was; the client never learns it.
@@ -151,6 +167,10 @@ public final class CoreAccounts implements Accounts {
                 // Only someone who knows the password learns that the account is blocked.
                 throw CartableException.unauthorized("This account is blocked. Please contact your school.");
             }
+            // The export opens no session: a right first-login code proves who is asking, no new password is needed.
+            if (initial && !forExport) {
+                firstSignIn(person, password, newPassword);
+            }
             perLogin.reset(loginKey);
             audit.record(AuditEvent.of(AuditTypes.LOGIN_SUCCESS).actor(person.getId(), person.getLogin())
                     .from(clientAddress));
@@ -161,6 +181,34 @@ public final class CoreAccounts implements Accounts {
                 perLogin.release(loginSlot);
                 perAddress.release(addressSlot.get());
             }
+        }
+    }
+
+    /** Replaces a right, unexpired first-login code by the person's own password, or says that one is needed. */
+    private void firstSignIn(Person person, String code, String newPassword) {
+        Instant expiresAt = person.getInitialCodeExpiresAt();
+        if (expiresAt == null || !clock.instant().isBefore(expiresAt)) {
+            throw new FirstLoginCodeExpired();
+        }
+        if (newPassword == null || newPassword.isEmpty()) {
+            throw new PasswordChangeRequired();
+        }
+        if (newPassword.length() < MIN_NEW_PASSWORD_LENGTH || newPassword.length() > MAX_PASSWORD_LENGTH) {
+            throw CartableException.badRequest("Choose a password of " + MIN_NEW_PASSWORD_LENGTH + " to "
+                    + MAX_PASSWORD_LENGTH + " characters.");
+        }
+        if (newPassword.equals(code)) {
+            throw CartableException.badRequest("Choose a password of your own, not the first-login code.");
+        }
+        String hash = hasher.hash(newPassword); // slow: outside the transaction
+        String codeHash = person.getPasswordHash();
+        int updated = jpa.txExpr(em -> em.createQuery("update Person p set p.passwordHash = :hash,"
+                        + " p.initialCodeExpiresAt = null where p.id = :id and p.passwordHash = :code")
+                .setParameter("hash", hash).setParameter("id", person.getId()).setParameter("code", codeHash)
+                .executeUpdate());
+        if (updated == 0) {
+            // Used at the same moment by another sign-in: the code is spent, one password only wins.
+            throw CartableException.unauthorized(BAD_CREDENTIALS);
         }
     }
 

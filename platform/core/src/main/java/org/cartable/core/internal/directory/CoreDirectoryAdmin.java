@@ -1,26 +1,31 @@
 package org.cartable.core.internal.directory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
+import javax.persistence.FlushModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.cartable.api.CartableException;
 import org.cartable.api.Role;
-import org.cartable.core.internal.accounts.PasswordHasher;
+import org.cartable.core.internal.accounts.InitialCodes;
 import org.cartable.core.internal.model.Collectivity;
 import org.cartable.core.internal.model.ContactDetails;
 import org.cartable.core.internal.model.Enrolment;
@@ -60,7 +65,7 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
     private static final int CHUNK = 500;
 
     private final JpaTemplate jpa;
-    private final PasswordHasher hasher;
+    private final Duration initialCodeValidity;
     private final Clock clock;
     private final Passwords passwords = new Passwords();
 
@@ -68,17 +73,20 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
     public CoreDirectoryAdmin(@Reference CoreSchema schema,
                               @Reference(target = CoreSchema.UNIT_FILTER) JpaTemplate jpa,
                               DirectoryAdminConfig config) {
-        this(jpa, config.initialPasswordCost(), Clock.systemDefaultZone());
+        this(jpa, Duration.ofDays(config.initialCodeValidityDays()), Clock.systemDefaultZone());
     }
 
     /** Builds the component outside OSGi (tests, tools) from already resolved collaborators. */
-    public static CoreDirectoryAdmin create(JpaTemplate jpa, int initialPasswordCost, Clock clock) {
-        return new CoreDirectoryAdmin(jpa, initialPasswordCost, clock);
+    public static CoreDirectoryAdmin create(JpaTemplate jpa, Duration initialCodeValidity, Clock clock) {
+        return new CoreDirectoryAdmin(jpa, initialCodeValidity, clock);
     }
 
-    private CoreDirectoryAdmin(JpaTemplate jpa, int initialPasswordCost, Clock clock) {
+    private CoreDirectoryAdmin(JpaTemplate jpa, Duration initialCodeValidity, Clock clock) {
+        if (initialCodeValidity.isNegative() || initialCodeValidity.isZero()) {
+            throw new IllegalArgumentException("initialCodeValidityDays must be positive");
+        }
         this.jpa = jpa;
-        this.hasher = new PasswordHasher(initialPasswordCost);
+        this.initialCodeValidity = initialCodeValidity;
         this.clock = clock;
     }
 
@@ -87,11 +95,17 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         LocalDate effective = validate(roster);
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
-                SchoolImportResult result = new Run(em, roster, effective, dryRun).apply(collectivityId);
-                if (dryRun) {
-                    throw new DryRunRollback(result);
+                FlushModeType before = em.getFlushMode();
+                em.setFlushMode(FlushModeType.COMMIT); // see Run
+                try {
+                    SchoolImportResult result = new Run(em, roster, effective, dryRun).apply(collectivityId);
+                    if (dryRun) {
+                        throw new DryRunRollback(result);
+                    }
+                    return result;
+                } finally {
+                    em.setFlushMode(before);
                 }
-                return result;
             });
         } catch (DryRunRollback rollback) {
             return rollback.result;
@@ -175,7 +189,18 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         }
     }
 
-    /** One school's import, inside its transaction. */
+    /**
+     * One school's import, inside its transaction.
+     * <p>
+     * Why it reads ahead: the entity manager runs with {@link FlushModeType#COMMIT} here. With Hibernate's default
+     * (AUTO), every query dirty-checks every entity already loaded in the transaction, so a school of a few hundred
+     * pupils and guardians cost O(n²) — with one query per lookup, most of an import's time. So the school's state is
+     * read up front in a handful of (chunked) queries — pupils by external id, their persons, current enrolments,
+     * parent links, guardians' contact data and the persons sharing their e-mail or phone (indexed columns), taken
+     * logins — and kept in in-memory indexes that the run updates as it writes. Nothing is written to the database
+     * before the single {@link EntityManager#flush} that precedes the pre-deletion queries (which must see the run's
+     * changes), then the commit; both send the inserts in JDBC batches.
+     */
     private final class Run {
 
         private final EntityManager em;
@@ -185,8 +210,19 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         private final Instant now = clock.instant();
         private final List<NewAccount> newAccounts = new ArrayList<>();
         private final Map<String, SchoolClass> classes = new HashMap<>();
+        /** roster pupil external id → person */
         private final Map<String, Person> pupils = new HashMap<>();
         private final Map<String, String> pupilClass = new HashMap<>();
+        /** every person the run has read or created, by id */
+        private final Map<String, Person> persons = new HashMap<>();
+        /** child id → links to their guardians (read and created) */
+        private final Map<String, List<ParentLink>> linksByChild = new HashMap<>();
+        /** person id → contact data, for every guardian candidate read or created */
+        private final Map<String, ContactDetails> contacts = new HashMap<>();
+        /** normalised e-mail / phone → ids of the persons with that contact data */
+        private final Map<String, List<String>> byEmail = new HashMap<>();
+        private final Map<String, List<String>> byPhone = new HashMap<>();
+        private final Logins logins;
         private boolean schoolCreated;
         private int classesCreated, pupilsCreated, pupilsMoved, pupilsEnrolled, guardiansCreated, linksCreated,
                 linksRemoved, preDeleted, unchanged;
@@ -196,6 +232,7 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             this.roster = roster;
             this.day = day;
             this.dryRun = dryRun;
+            this.logins = new Logins(em);
         }
 
         SchoolImportResult apply(String collectivityId) {
@@ -205,9 +242,7 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             if (!roster.guardians().isEmpty()) {
                 leftBehind.addAll(guardians());
             }
-            for (Person person : leftBehind) {
-                preDeleteIfAlone(person);
-            }
+            preDeleteIfAlone(leftBehind);
             return new SchoolImportResult(roster.uai(), schoolCreated && dryRun ? null : school.getId(),
                     schoolCreated, classesCreated, pupilsCreated, pupilsMoved, pupilsEnrolled, guardiansCreated,
                     linksCreated, linksRemoved, preDeleted, unchanged, dryRun ? List.of() : newAccounts);
@@ -233,11 +268,13 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         }
 
         private void classes(School school) {
-            for (SchoolClass existing : em.createQuery(
-                            "select c from SchoolClass c where c.school = :school and c.schoolYear = :year",
-                            SchoolClass.class)
-                    .setParameter("school", school).setParameter("year", roster.schoolYear()).getResultList()) {
-                classes.put(existing.getName(), existing);
+            if (!schoolCreated) {
+                for (SchoolClass existing : em.createQuery(
+                                "select c from SchoolClass c where c.school = :school and c.schoolYear = :year",
+                                SchoolClass.class)
+                        .setParameter("school", school).setParameter("year", roster.schoolYear()).getResultList()) {
+                    classes.put(existing.getName(), existing);
+                }
             }
             for (RosterClass c : roster.classes()) {
                 if (!classes.containsKey(c.name())) {
@@ -251,42 +288,66 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             }
         }
 
-        /** @return pupils who left the school */
+        /** @return pupils who left the school, and their guardians */
         private Set<Person> pupils(School school) {
             Map<String, String> known = externalIds(roster.pupils().stream().map(RosterPupil::externalId).toList());
-            Map<String, List<Enrolment>> current = new HashMap<>();
-            for (Enrolment e : em.createQuery("select e from Enrolment e where e.schoolClass.school = :school"
-                            + " and e.start <= :day and (e.end is null or e.end > :day)", Enrolment.class)
-                    .setParameter("school", school).setParameter("day", day).getResultList()) {
-                current.computeIfAbsent(e.getPupil().getId(), id -> new ArrayList<>()).add(e);
+            loadPersons(known.values());
+            // Current enrolments in this school (everyone who may have left) and, for pupils coming from elsewhere,
+            // anywhere: a pupil is moved out of the school they were in.
+            Map<String, List<Enrolment>> inSchool = new HashMap<>();
+            if (!schoolCreated) {
+                for (Enrolment e : em.createQuery("select e from Enrolment e join fetch e.pupil"
+                                + " join fetch e.schoolClass where e.schoolClass.school = :school"
+                                + " and e.start <= :day and (e.end is null or e.end > :day)", Enrolment.class)
+                        .setParameter("school", school).setParameter("day", day).getResultList()) {
+                    persons.putIfAbsent(e.getPupil().getId(), e.getPupil());
+                    inSchool.computeIfAbsent(e.getPupil().getId(), id -> new ArrayList<>()).add(e);
+                }
             }
+            Map<String, List<Enrolment>> anywhere = new HashMap<>();
+            List<String> comingIn = known.values().stream().filter(id -> !inSchool.containsKey(id)).toList();
+            forChunks(comingIn, chunk -> {
+                for (Object[] row : em.createQuery("select e, e.pupil.id from Enrolment e join fetch e.schoolClass"
+                                + " where e.pupil.id in :ids and e.start <= :day and (e.end is null or e.end > :day)",
+                                Object[].class)
+                        .setParameter("ids", chunk).setParameter("day", day).getResultList()) {
+                    anywhere.computeIfAbsent((String) row[1], id -> new ArrayList<>()).add((Enrolment) row[0]);
+                }
+            });
             Set<String> listed = new HashSet<>();
+            List<RosterPupil> created = new ArrayList<>();
+            for (RosterPupil p : roster.pupils()) {
+                if (!known.containsKey(p.externalId())) {
+                    created.add(p);
+                }
+            }
+            logins.prefetch(created.stream().map(p -> Names.loginBase(p.firstName(), p.lastName())).toList());
             for (RosterPupil p : roster.pupils()) {
                 SchoolClass target = classes.get(p.className());
                 String personId = known.get(p.externalId());
                 Person pupil;
                 if (personId == null) {
-                    pupil = newAccount(p.firstName(), p.lastName(), Role.PUPIL, p.className(), null);
+                    pupil = newAccount(p.firstName(), p.lastName(), Role.PUPIL, p.className(), null, null);
                     em.persist(new ExternalId(roster.source(), p.externalId(), pupil.getId()));
                     em.persist(new Enrolment(pupil, target, day));
                     pupilsCreated++;
                 } else {
-                    pupil = em.find(Person.class, personId);
+                    pupil = persons.get(personId);
                     boolean restored = restore(pupil);
-                    List<Enrolment> now = current.containsKey(personId) ? current.get(personId)
-                            : currentEnrolments(pupil);
-                    if (now.stream().anyMatch(e -> e.getSchoolClass().getId().equals(target.getId()))) {
+                    List<Enrolment> current = inSchool.containsKey(personId) ? inSchool.get(personId)
+                            : anywhere.getOrDefault(personId, List.of());
+                    if (current.stream().anyMatch(e -> e.getSchoolClass().getId().equals(target.getId()))) {
                         if (restored) {
                             pupilsEnrolled++;
                         } else {
                             unchanged++;
                         }
                     } else {
-                        for (Enrolment e : now) {
+                        for (Enrolment e : current) {
                             e.end(day);
                         }
                         em.persist(new Enrolment(pupil, target, day));
-                        if (now.isEmpty()) {
+                        if (current.isEmpty()) {
                             pupilsEnrolled++;
                         } else {
                             pupilsMoved++;
@@ -298,35 +359,51 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
                 pupilClass.put(pupil.getId(), p.className());
             }
             Set<Person> left = new LinkedHashSet<>();
-            for (Map.Entry<String, List<Enrolment>> entry : current.entrySet()) {
+            for (Map.Entry<String, List<Enrolment>> entry : inSchool.entrySet()) {
                 if (!listed.contains(entry.getKey())) {
                     for (Enrolment e : entry.getValue()) {
                         e.end(day);
-                        left.add(e.getPupil());
+                        left.add(persons.get(entry.getKey()));
                     }
                 }
             }
-            // Their guardians may be left without a child.
+            // The links of every child concerned: the listed pupils who already had an account, and the leavers.
+            Set<String> children = new LinkedHashSet<>(known.values());
+            left.forEach(leaver -> children.add(leaver.getId()));
+            loadLinks(children);
+            // The leavers' guardians may be left without a child.
             List<Person> guardiansOfLeavers = new ArrayList<>();
             for (Person leaver : left) {
-                guardiansOfLeavers.addAll(em.createQuery(
-                                "select l.parent from ParentLink l where l.child = :child", Person.class)
-                        .setParameter("child", leaver).getResultList());
+                for (ParentLink link : linksByChild.getOrDefault(leaver.getId(), List.of())) {
+                    guardiansOfLeavers.add(link.getParent());
+                }
             }
             left.addAll(guardiansOfLeavers);
             return left;
         }
 
-        private List<Enrolment> currentEnrolments(Person pupil) {
-            return em.createQuery("select e from Enrolment e where e.pupil = :pupil"
-                            + " and e.start <= :day and (e.end is null or e.end > :day)", Enrolment.class)
-                    .setParameter("pupil", pupil).setParameter("day", day).getResultList();
+        private void loadLinks(Collection<String> childIds) {
+            forChunks(childIds, chunk -> {
+                for (Object[] row : em.createQuery("select l, l.child.id from ParentLink l join fetch l.parent"
+                                + " where l.child.id in :ids", Object[].class)
+                        .setParameter("ids", chunk).getResultList()) {
+                    ParentLink link = (ParentLink) row[0];
+                    persons.putIfAbsent(link.getParent().getId(), link.getParent());
+                    linksByChild.computeIfAbsent((String) row[1], id -> new ArrayList<>()).add(link);
+                }
+            });
         }
 
         /** @return guardians who lost a link and may be left without a child */
         private Set<Person> guardians() {
             Map<String, String> known = externalIds(roster.guardians().stream().map(RosterGuardian::externalId)
                     .filter(id -> id != null).toList());
+            loadGuardianCandidates(known.values());
+            // Which of the logins new guardians may get are taken, in a few queries (most guardians are new the first
+            // time, none on a re-import).
+            logins.prefetch(roster.guardians().stream().filter(g -> g.externalId() == null
+                    || !known.containsKey(g.externalId())).map(g -> Names.loginBase(g.firstName(), g.lastName()))
+                    .toList());
             Map<String, Set<String>> listedParents = new HashMap<>();
             for (RosterGuardian g : roster.guardians()) {
                 List<Person> children = g.pupilIds().stream().map(pupils::get).toList();
@@ -334,8 +411,10 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
                 boolean changed = false;
                 if (parent == null) {
                     Person first = children.get(0);
+                    // the school's address becomes the notices' address until the parent sets their own
                     parent = newAccount(g.firstName(), g.lastName(), Role.PARENT,
-                            pupilClass.get(first.getId()), first.displayName());
+                            pupilClass.get(first.getId()), first.displayName(),
+                            Names.emailKey(g.email()) == null ? null : g.email().trim());
                     guardiansCreated++;
                 } else {
                     changed = restore(parent);
@@ -350,10 +429,12 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
                 changed |= contact(parent, g);
                 for (Person child : children) {
                     listedParents.computeIfAbsent(child.getId(), id -> new HashSet<>()).add(parent.getId());
-                    if (em.createQuery("select count(l) from ParentLink l where l.parent = :p and l.child = :c",
-                                    Long.class)
-                            .setParameter("p", parent).setParameter("c", child).getSingleResult() == 0) {
-                        em.persist(new ParentLink(parent, child, relationship(g.relationship())));
+                    List<ParentLink> links = linksByChild.computeIfAbsent(child.getId(), id -> new ArrayList<>());
+                    String parentId = parent.getId();
+                    if (links.stream().noneMatch(l -> l.getParent().getId().equals(parentId))) {
+                        ParentLink link = new ParentLink(parent, child, relationship(g.relationship()));
+                        em.persist(link);
+                        links.add(link);
                         linksCreated++;
                     }
                 }
@@ -364,11 +445,13 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             Set<Person> unlinked = new LinkedHashSet<>();
             for (Person child : pupils.values()) {
                 Set<String> wanted = listedParents.getOrDefault(child.getId(), Set.of());
-                for (ParentLink link : em.createQuery("select l from ParentLink l where l.child = :c",
-                        ParentLink.class).setParameter("c", child).getResultList()) {
+                Iterator<ParentLink> links = linksByChild.getOrDefault(child.getId(), new ArrayList<>()).iterator();
+                while (links.hasNext()) {
+                    ParentLink link = links.next();
                     if (!wanted.contains(link.getParent().getId())) {
                         unlinked.add(link.getParent());
                         em.remove(link);
+                        links.remove();
                         linksRemoved++;
                     }
                 }
@@ -376,25 +459,68 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             return unlinked;
         }
 
+        /**
+         * Reads whoever a roster guardian may match: the persons with their external ids, the guardians already linked
+         * to the children (read with the links), and the persons sharing one of their e-mails or phones — with the
+         * contact data of all of them.
+         */
+        private void loadGuardianCandidates(Collection<String> byExternalId) {
+            loadPersons(byExternalId);
+            Set<String> ids = new LinkedHashSet<>(byExternalId);
+            linksByChild.values().forEach(links -> links.forEach(l -> ids.add(l.getParent().getId())));
+            forChunks(ids, chunk -> em.createQuery("select c from ContactDetails c where c.personId in :ids",
+                    ContactDetails.class).setParameter("ids", chunk).getResultList().forEach(this::indexContact));
+            Set<String> emails = new LinkedHashSet<>();
+            Set<String> phones = new LinkedHashSet<>();
+            for (RosterGuardian g : roster.guardians()) {
+                String email = Names.emailKey(g.email());
+                String phone = Names.phoneKey(g.phone());
+                if (email != null && !byEmail.containsKey(email)) {
+                    emails.add(email);
+                }
+                if (phone != null && !byPhone.containsKey(phone)) {
+                    phones.add(phone);
+                }
+            }
+            forChunks(emails, chunk -> contactsWith("EMAIL_KEY", "IX_CORE_DIR_CONTACT_EMAIL", chunk));
+            forChunks(phones, chunk -> contactsWith("PHONE_KEY", "IX_CORE_DIR_CONTACT_PHONE", chunk));
+            loadPersons(contacts.keySet());
+        }
+
+        @SuppressWarnings("unchecked")
+        private void contactsWith(String column, String index, List<String> keys) {
+            ((List<ContactDetails>) em.createNativeQuery("select * from CORE_DIR_CONTACT" + useIndex("index", index)
+                            + " where " + column + " in (:keys)", ContactDetails.class)
+                    .setParameter("keys", keys).getResultList()).forEach(this::indexContact);
+        }
+
+        private void indexContact(ContactDetails contact) {
+            if (contacts.putIfAbsent(contact.getPersonId(), contact) == null) {
+                index(byEmail, contact.getEmailKey(), contact.getPersonId());
+                index(byPhone, contact.getPhoneKey(), contact.getPersonId());
+            }
+        }
+
         private Person match(RosterGuardian g, Map<String, String> known, List<Person> children) {
             if (g.externalId() != null && known.containsKey(g.externalId())) {
-                return em.find(Person.class, known.get(g.externalId()));
+                return persons.get(known.get(g.externalId()));
             }
             String first = Names.key(g.firstName());
             String last = Names.key(g.lastName());
-            for (Person linked : em.createQuery(
-                            "select l.parent from ParentLink l where l.child in :children", Person.class)
-                    .setParameter("children", children).getResultList()) {
-                if (Names.key(linked.getFirstName()).equals(first) && Names.key(linked.getLastName()).equals(last)) {
-                    return linked;
+            for (Person child : children) {
+                for (ParentLink link : linksByChild.getOrDefault(child.getId(), List.of())) {
+                    Person linked = link.getParent();
+                    if (Names.key(linked.getFirstName()).equals(first)
+                            && Names.key(linked.getLastName()).equals(last)) {
+                        return linked;
+                    }
                 }
             }
             String email = Names.emailKey(g.email());
             if (email != null) {
                 // Parents often share one family address: the first name must match too.
-                for (Person candidate : em.createQuery("select p from Person p, ContactDetails c"
-                                + " where c.personId = p.id and c.emailKey = :email", Person.class)
-                        .setParameter("email", email).getResultList()) {
+                for (String id : byEmail.getOrDefault(email, List.of())) {
+                    Person candidate = persons.get(id);
                     if (Names.key(candidate.getFirstName()).equals(first)) {
                         return candidate;
                     }
@@ -402,9 +528,8 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             }
             String phone = Names.phoneKey(g.phone());
             if (phone != null) {
-                for (Person candidate : em.createQuery("select p from Person p, ContactDetails c"
-                                + " where c.personId = p.id and c.phoneKey = :phone", Person.class)
-                        .setParameter("phone", phone).getResultList()) {
+                for (String id : byPhone.getOrDefault(phone, List.of())) {
+                    Person candidate = persons.get(id);
                     if (Names.key(candidate.getFirstName()).equals(first)
                             && Names.key(candidate.getLastName()).equals(last)) {
                         return candidate;
@@ -424,40 +549,44 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
                 // the school's address becomes the notices' address until the parent sets their own
                 parent.setEmail(g.email().trim());
             }
-            ContactDetails contact = em.find(ContactDetails.class, parent.getId());
-            if (contact == null) {
+            // Every candidate's contact data was read ahead: none here means the person has none yet.
+            ContactDetails contact = contacts.get(parent.getId());
+            boolean created = contact == null;
+            if (created) {
                 contact = new ContactDetails(parent.getId());
-                em.persist(contact);
+                contacts.put(parent.getId(), contact);
             }
-            return contact.update(emailKey == null ? null : g.email().trim(), emailKey,
+            String oldEmail = contact.getEmailKey();
+            String oldPhone = contact.getPhoneKey();
+            boolean changed = contact.update(emailKey == null ? null : g.email().trim(), emailKey,
                     phoneKey == null ? null : g.phone().trim(), phoneKey);
+            if (created) {
+                em.persist(contact); // once filled in: one INSERT, no UPDATE
+            }
+            if (changed) {
+                reindex(byEmail, oldEmail, contact.getEmailKey(), parent.getId());
+                reindex(byPhone, oldPhone, contact.getPhoneKey(), parent.getId());
+            }
+            return changed;
         }
 
-        private Person newAccount(String firstName, String lastName, Role role, String className, String child) {
-            String login = freeLogin(Names.loginBase(firstName, lastName));
-            String password = dryRun ? "" : passwords.next();
-            // A dry run creates no real account: skip the (deliberately slow) hash.
-            String hash = dryRun ? "-" : hasher.hash(password);
+        /** Everything is set before persist: a change after it would cost an UPDATE at flush. */
+        private Person newAccount(String firstName, String lastName, Role role, String className, String child,
+                                  String email) {
+            String login = logins.allocate(Names.loginBase(firstName, lastName));
+            String code = dryRun ? "" : passwords.next();
+            // A dry run creates no real account: no code to hash.
+            String hash = dryRun ? "-" : InitialCodes.hash(code);
             Person person = new Person(login, hash, firstName.trim(), lastName.trim(), EnumSet.of(role), now);
+            if (!dryRun) {
+                person.setInitialCode(hash, now.plus(initialCodeValidity));
+            }
+            person.setEmail(email);
             em.persist(person);
-            newAccounts.add(new NewAccount(person.getId(), login, password, person.displayName(),
+            persons.put(person.getId(), person);
+            newAccounts.add(new NewAccount(person.getId(), login, code, person.displayName(),
                     role == Role.PUPIL, className, child));
             return person;
-        }
-
-        private String freeLogin(String base) {
-            Set<String> taken = new HashSet<>(em.createQuery(
-                            "select p.loginKey from Person p where p.loginKey like :prefix", String.class)
-                    .setParameter("prefix", base.replace("_", "\\_").replace("%", "\\%") + "%")
-                    .getResultList());
-            if (!taken.contains(base)) {
-                return base;
-            }
-            for (int n = 2; ; n++) {
-                if (!taken.contains(base + n)) {
-                    return base + n;
-                }
-            }
         }
 
         private boolean restore(Person person) {
@@ -472,44 +601,151 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             return true;
         }
 
-        /** Pre-deletes a pupil with no current class, or a guardian with no child left in a class. */
-        private void preDeleteIfAlone(Person person) {
-            if (person.getStatus() == PersonStatus.PRE_DELETED) {
+        /**
+         * Pre-deletes the pupils with no current class and the guardians with no child left in a class. Their checks
+         * read the database, so the run's changes are flushed first (once). Whether one of them is pre-deleted does
+         * not change another's check: a pupil is pre-deleted only without a current class, and a guardian's children
+         * count only with one.
+         */
+        private void preDeleteIfAlone(Set<Person> candidates) {
+            List<Person> alone = candidates.stream()
+                    .filter(p -> p.getStatus() != PersonStatus.PRE_DELETED)
+                    // staff keep their account whatever happens to their children
+                    .filter(p -> p.getRoles().stream().allMatch(r -> r == Role.PUPIL || r == Role.PARENT))
+                    .toList();
+            if (alone.isEmpty()) {
                 return;
             }
-            Set<Role> roles = person.getRoles();
-            if (roles.stream().anyMatch(r -> r != Role.PUPIL && r != Role.PARENT)) {
-                return; // staff keep their account whatever happens to their children
+            em.flush();
+            List<String> ids = alone.stream().map(Person::getId).toList();
+            Set<String> inClass = new HashSet<>();
+            Set<String> withChild = new HashSet<>();
+            forChunks(ids, chunk -> {
+                inClass.addAll(em.createQuery("select e.pupil.id from Enrolment e where e.pupil.id in :ids"
+                                + " and e.start <= :day and (e.end is null or e.end > :day)", String.class)
+                        .setParameter("ids", chunk).setParameter("day", day).getResultList());
+                withChild.addAll(em.createQuery("select l.parent.id from ParentLink l, Enrolment e"
+                                + " where l.parent.id in :ids and e.pupil = l.child and l.child.status = :active"
+                                + " and e.start <= :day and (e.end is null or e.end > :day)", String.class)
+                        .setParameter("ids", chunk).setParameter("active", PersonStatus.ACTIVE)
+                        .setParameter("day", day).getResultList());
+            });
+            List<String> gone = new ArrayList<>();
+            for (Person person : alone) {
+                if (person.getRoles().contains(Role.PUPIL) && inClass.contains(person.getId())) {
+                    continue;
+                }
+                if (person.getRoles().contains(Role.PARENT) && withChild.contains(person.getId())) {
+                    continue;
+                }
+                em.persist(new PreDeletion(person.getId(), now, person.getStatus()));
+                person.setStatus(PersonStatus.PRE_DELETED);
+                gone.add(person.getId());
+                preDeleted++;
             }
-            if (roles.contains(Role.PUPIL) && !currentEnrolments(person).isEmpty()) {
-                return;
-            }
-            if (roles.contains(Role.PARENT) && em.createQuery("select count(e) from ParentLink l, Enrolment e"
-                            + " where l.parent = :p and e.pupil = l.child and l.child.status = :active"
-                            + " and e.start <= :day and (e.end is null or e.end > :day)", Long.class)
-                    .setParameter("p", person).setParameter("active", PersonStatus.ACTIVE)
-                    .setParameter("day", day).getSingleResult() > 0) {
-                return;
-            }
-            em.persist(new PreDeletion(person.getId(), now, person.getStatus()));
-            person.setStatus(PersonStatus.PRE_DELETED);
-            em.createQuery("delete from AccessToken t where t.personId = :id").setParameter("id", person.getId())
-                    .executeUpdate();
-            preDeleted++;
+            forChunks(gone, chunk -> em.createQuery("delete from AccessToken t where t.personId in :ids")
+                    .setParameter("ids", chunk).executeUpdate());
         }
 
         private Map<String, String> externalIds(List<String> ids) {
             Map<String, String> found = new LinkedHashMap<>();
-            for (int i = 0; i < ids.size(); i += CHUNK) {
-                for (ExternalId x : em.createQuery("select x from ExternalId x where x.source = :source"
-                                + " and x.externalId in :ids", ExternalId.class)
-                        .setParameter("source", roster.source())
-                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK))).getResultList()) {
-                    found.put(x.getExternalId(), x.getPersonId());
+            forChunks(ids, chunk -> {
+                for (Object row0 : em.createNativeQuery("select EXTERNAL_ID, PERSON_ID from CORE_DIR_EXTERNAL_ID"
+                                + useIndex("constraint", "UQ_CORE_DIR_EXTID")
+                                + " where SOURCE = :source and EXTERNAL_ID in (:ids)")
+                        .setParameter("source", roster.source()).setParameter("ids", chunk).getResultList()) {
+                    Object[] row = (Object[]) row0;
+                    found.put((String) row[0], (String) row[1]);
                 }
-            }
+            });
             return found;
         }
+
+        /** Reads the persons not read yet, with their roles, in a few queries. */
+        private void loadPersons(Collection<String> ids) {
+            List<String> missing = ids.stream().filter(id -> !persons.containsKey(id)).distinct().toList();
+            forChunks(missing, chunk -> em.createQuery(
+                            "select distinct p from Person p left join fetch p.roles where p.id in :ids", Person.class)
+                    .setParameter("ids", chunk).getResultList().forEach(p -> persons.put(p.getId(), p)));
+        }
+    }
+
+    /**
+     * Logins for new accounts: "first.last", or with the first free number after it. Which bases are taken is read
+     * for all of a school's new accounts at once; only a base already taken costs a query of its own (for its
+     * numbered variants).
+     */
+    private static final class Logins {
+        private final EntityManager em;
+        private final Set<String> exactlyTaken = new HashSet<>();
+        private final Set<String> checked = new HashSet<>();
+        private final Map<String, Set<String>> numbered = new HashMap<>();
+        /** logins given to this run's accounts, not yet in the database */
+        private final Set<String> allocated = new HashSet<>();
+
+        Logins(EntityManager em) {
+            this.em = em;
+        }
+
+        void prefetch(Collection<String> bases) {
+            List<String> unknown = bases.stream().filter(b -> !checked.contains(b)).distinct().toList();
+            forChunks(unknown, chunk -> {
+                for (Object key : em.createNativeQuery("select LOGIN_KEY from CORE_PERSON"
+                                + useIndex("constraint", "UQ_CORE_PERSON_LOGIN") + " where LOGIN_KEY in (:keys)")
+                        .setParameter("keys", chunk).getResultList()) {
+                    exactlyTaken.add((String) key);
+                }
+            });
+            checked.addAll(unknown);
+        }
+
+        String allocate(String base) {
+            prefetch(List.of(base));
+            if (!exactlyTaken.contains(base) && allocated.add(base)) {
+                return base;
+            }
+            Set<String> taken = numbered.computeIfAbsent(base, b -> new HashSet<>(em.createQuery(
+                            "select p.loginKey from Person p where p.loginKey like :prefix", String.class)
+                    .setParameter("prefix", b.replace("_", "\\_").replace("%", "\\%") + "%")
+                    .getResultList()));
+            for (int n = 2; ; n++) {
+                String login = base + n;
+                if (!taken.contains(login) && allocated.add(login)) {
+                    return login;
+                }
+            }
+        }
+    }
+
+    /**
+     * Derby's optimizer, with the statistics of tables that grow during an import, answers long IN lists with full
+     * table scans — an O(n²) import again. The hint names the index to probe; it is a comment for other databases.
+     */
+    private static String useIndex(String kind, String name) {
+        return " --DERBY-PROPERTIES " + kind + "=" + name + "\n";
+    }
+
+    private static <T> void forChunks(Collection<T> values, java.util.function.Consumer<List<T>> action) {
+        List<T> list = values instanceof List<T> l ? l : new ArrayList<>(values);
+        for (int i = 0; i < list.size(); i += CHUNK) {
+            action.accept(list.subList(i, Math.min(list.size(), i + CHUNK)));
+        }
+    }
+
+    private static void index(Map<String, List<String>> index, String key, String personId) {
+        if (key != null) {
+            index.computeIfAbsent(key, k -> new ArrayList<>()).add(personId);
+        }
+    }
+
+    private static void reindex(Map<String, List<String>> index, String oldKey, String newKey, String personId) {
+        if (Objects.equals(oldKey, newKey)) {
+            return;
+        }
+        if (oldKey != null && index.containsKey(oldKey)) {
+            index.get(oldKey).remove(personId);
+        }
+        index(index, newKey, personId);
     }
 
     private static ParentLink.Relationship relationship(String value) {

@@ -9,9 +9,8 @@ public @interface DirectoryAdminConfig {
 
     String PID = "org.cartable.core.directoryadmin";
 
-    // Why lower than sign-in's cost: first-login passwords are random (about 59 bits), so guessing them from a hash is
-    // out of reach even with a cheap hash, while a department import creates 150 000 accounts: at cost 10 (about
-    // 70 ms each) that would take three hours.
-    @AttributeDefinition(description = "bcrypt cost (4-31) of the generated first-login passwords")
-    int initialPasswordCost() default 6;
+    // New accounts get a random first-login code (stored as salted SHA-256, see InitialCodes) that only lets its
+    // owner choose a password: it must not stay usable for ever on a sheet of paper.
+    @AttributeDefinition(description = "Days a generated first-login code stays valid")
+    int initialCodeValidityDays() default 90;
 }

@@ -45,6 +45,14 @@ public class ContactDetails {
         return email;
     }
 
+    public String getEmailKey() {
+        return emailKey;
+    }
+
+    public String getPhoneKey() {
+        return phoneKey;
+    }
+
     public String getPhone() {
         return phone;
     }

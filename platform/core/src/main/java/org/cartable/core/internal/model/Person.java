@@ -58,6 +58,10 @@ public class Person {
     @Column(name = "LANGUAGE")
     private String language;
 
+    /** Set while the password hash is a first-login code (see InitialCodes): the code stops working then. */
+    @Column(name = "INITIAL_CODE_EXPIRES_AT")
+    private Instant initialCodeExpiresAt;
+
     @Column(name = "QUIET_FROM")
     private String quietFrom;
 
@@ -105,6 +109,17 @@ public class Person {
 
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** @return when the first-login code stored as the password hash expires; null for a real password */
+    public Instant getInitialCodeExpiresAt() {
+        return initialCodeExpiresAt;
+    }
+
+    /** Stores a first-login code's hash, valid until the instant. */
+    public void setInitialCode(String codeHash, Instant expiresAt) {
+        this.passwordHash = codeHash;
+        this.initialCodeExpiresAt = expiresAt;
     }
 
     public String getFirstName() {

@@ -39,7 +39,7 @@ class CoreDirectoryAdminTest {
 
     private final SmallDirectory dir = new SmallDirectory();
     private final MutableClock clock = dir.clock;
-    private final CoreDirectoryAdmin admin = CoreDirectoryAdmin.create(dir.jpa, 4, clock);
+    private final CoreDirectoryAdmin admin = CoreDirectoryAdmin.create(dir.jpa, java.time.Duration.ofDays(90), clock);
     private final String commune = dir.jpa.txExpr(em -> em.createQuery("select c.id from Collectivity c",
             String.class).setMaxResults(1).getSingleResult());
 
@@ -84,9 +84,12 @@ class CoreDirectoryAdminTest {
 
         CoreAccounts accounts = CoreAccounts.create(dir.jpa, new AccountSettings(4, Duration.ofHours(1), 5, 100,
                 Duration.ofMinutes(10)), clock);
-        assertEquals(leo.personId(), accounts.authenticate(leo.login(), leo.initialPassword(), "x").userId());
-        assertEquals(claire.personId(), accounts.authenticate("claire.durand", claire.initialPassword(), "x")
+        // first-login codes sign in once, choosing a password (see InitialCodeSignInTest)
+        assertEquals(leo.personId(), accounts.authenticate(leo.login(), leo.initialPassword(), "leo-secret-1", "x")
                 .userId());
+        assertEquals(claire.personId(), accounts.authenticate("claire.durand", claire.initialPassword(),
+                "claire-secret-1", "x").userId());
+        assertEquals(leo.personId(), accounts.authenticate(leo.login(), "leo-secret-1", "x").userId());
         assertEquals("claire@example.org", dir.jpa.txExpr(em -> em.find(
                 org.cartable.core.internal.model.Person.class, claire.personId()).getEmail()),
                 "the registry's address is where her notices go until she sets her own");
@@ -210,6 +213,22 @@ class CoreDirectoryAdminTest {
                 List.of(new RosterPupil("p8", "Léna", "Durand", null, "CE2")),
                 List.of(mother(null, "p8"))), commune, false);
         assertEquals(0, third.guardiansCreated());
+    }
+
+    @Test
+    void aGuardianListedTwiceInOneSchoolIsMatchedToTheAccountJustCreated() {
+        // Two entries the source did not merge (one without the phone): the second must find the first, which only
+        // exists in the run's memory at that point (nothing is flushed before the end of the school).
+        RosterGuardian withoutPhone = new RosterGuardian(null, "Claire", "Durand", "MOTHER", "Claire@Example.org",
+                null, List.of("p2"));
+        SchoolImportResult result = admin.importSchool(roster(UAI, YEAR,
+                List.of(pupil("p1", "Léo", "CP"), pupil("p2", "Zoé", "CE1")),
+                List.of(mother("claire@example.org", "p1"), withoutPhone)), commune, false);
+        assertEquals(1, result.guardiansCreated(), result::toString);
+        assertEquals(2, result.linksCreated(), result::toString);
+        assertFalse(admin.importSchool(roster(UAI, YEAR,
+                List.of(pupil("p1", "Léo", "CP"), pupil("p2", "Zoé", "CE1")),
+                List.of(mother("claire@example.org", "p1"), withoutPhone)), commune, false).changedAnything());
     }
 
     @Test

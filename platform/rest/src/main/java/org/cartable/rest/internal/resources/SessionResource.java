@@ -22,6 +22,8 @@ import org.cartable.api.rest.RestApi;
 import org.cartable.core.service.Accounts;
 import org.cartable.core.service.ClientNetwork;
 import org.cartable.core.service.IssuedToken;
+import org.cartable.core.service.PasswordChangeRequired;
+import org.cartable.rest.internal.errors.Errors;
 import org.cartable.rest.internal.security.Credentials;
 import org.cartable.rest.internal.security.SessionCookie;
 import org.osgi.service.component.annotations.Activate;
@@ -56,11 +58,20 @@ public final class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(Views.SessionRequest body, @Context HttpServletRequest http) {
         if (body == null) {
-            throw CartableException.badRequest("Send {\"login\": ..., \"password\": ...}.");
+            throw CartableException.badRequest("Send {\"login\": ..., \"password\": ...} (and \"newPassword\" to"
+                    + " replace a first-login code).");
         }
         String login = required("login", body.login());
         String password = required("password", body.password());
-        Caller caller = accounts.authenticate(login, password, clientAddress(http));
+        String newPassword = body.newPassword() == null || body.newPassword().isEmpty() ? null
+                : required("newPassword", body.newPassword());
+        Caller caller;
+        try {
+            caller = accounts.authenticate(login, password, newPassword, clientAddress(http));
+        } catch (PasswordChangeRequired firstSignIn) {
+            // A code of its own, so that a client can tell "ask for a new password" from a plain refusal.
+            return Errors.response(403, PasswordChangeRequired.CODE, firstSignIn.getMessage());
+        }
         // Always a new random token: nothing the client held before sign-in becomes a session.
         IssuedToken issued = accounts.issueToken(caller);
         Views.SessionView view = new Views.SessionView(issued.token(), issued.expiresAt(),

@@ -61,7 +61,8 @@ final class Views {
         }
     }
 
-    record SessionRequest(String login, String password) {
+    /** @param newPassword with a first-login code as password: the password to choose instead (else absent) */
+    record SessionRequest(String login, String password, String newPassword) {
     }
 
     record SessionView(String token, Instant expiresAt, MeView user) {

@@ -32,6 +32,7 @@ import org.cartable.api.Grade;
 import org.cartable.api.PersonSummary;
 import org.cartable.api.Role;
 import org.cartable.core.service.Accounts;
+import org.cartable.core.service.PasswordChangeRequired;
 import org.cartable.core.service.IssuedToken;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
@@ -60,6 +61,10 @@ public final class FakePlatform {
             AppScope.CLASS), "1.2.0");
     public final InstalledApp news = new InstalledApp(new SimpleApp("news", "Actualités", "News",
             AppScope.SCHOOL), "0.3.0");
+
+    /** An imported account whose first-login code only lets them choose a password. */
+    public static final Caller NEWCOMER = caller("newcomer", Role.PARENT);
+    public static final String FIRST_LOGIN_CODE = "abcdefghjkmn";
 
     /** Last client address given to authenticate. */
     public volatile String lastClientAddress;
@@ -101,8 +106,14 @@ public final class FakePlatform {
 
     public final Accounts accounts = new Accounts() {
         @Override
-        public Caller authenticate(String login, String password, String clientAddress) {
+        public Caller authenticate(String login, String password, String newPassword, String clientAddress) {
             lastClientAddress = clientAddress;
+            if (NEWCOMER.login().equals(login) && FIRST_LOGIN_CODE.equals(password)) {
+                if (newPassword == null) {
+                    throw new PasswordChangeRequired();
+                }
+                return NEWCOMER;
+            }
             if ("locked".equals(login)) {
                 throw CartableException.tooManyRequests(
                         "Too many failed sign-in attempts. Please wait 7 minutes before trying again.",
