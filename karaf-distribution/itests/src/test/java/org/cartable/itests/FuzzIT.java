@@ -71,7 +71,9 @@ class FuzzIT {
     private final Random random = new Random(SEED);
     private final Map<String, Optional<String>> idCache = new HashMap<>();
     private final Map<String, Optional<String>> statePathCache = new HashMap<>();
-    private final List<String> failures = new ArrayList<>();
+    /** Failures grouped by kind and operation, with the first example of each and how often it happened. */
+    private final Map<String, String> failures = new LinkedHashMap<>();
+    private final Map<String, Integer> failureCounts = new HashMap<>();
     private int cases;
     private int fiveHundreds;
     private int leaks;
@@ -108,6 +110,7 @@ class FuzzIT {
                 .filter(o -> SKIPPED.stream().noneMatch(o.template()::startsWith))
                 .toList();
         assertTrue(writes.size() >= 60, () -> "too few write operations discovered: " + writes);
+        allWrites = writes;
         long start = System.nanoTime();
         boolean cut = false;
         // Round after round over all operations, so that a run stopped by the budget still covered every one.
@@ -121,16 +124,32 @@ class FuzzIT {
             }
         }
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
-        System.out.println("[FuzzIT] seed=" + SEED + " operations=" + writes.size() + " cases=" + cases
+        long resolved = writes.stream().filter(o -> realIds.containsKey(o.toString())
+                && realIds.get(o.toString()).keySet().containsAll(o.pathParams())).count();
+        long seeded = seeds.values().stream().filter(seed -> seed.size() > 0).count();
+        System.out.println("[FuzzIT] accepted on: " + acceptedOn);
+        System.out.println("[FuzzIT] seed=" + SEED + " operations=" + writes.size() + " withRealIds=" + resolved
+                + " learntBodies=" + seeded + " cases=" + cases
                 + " 5xx=" + fiveHundreds + " leaks=" + leaks + " partial=" + partial + " accepted=" + accepted
                 + " seconds=" + seconds + (cut ? " (stopped by the time budget)" : ""));
-        assertTrue(failures.isEmpty(), () -> failures.size() + " failures (seed " + SEED + "):\n"
-                + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+        assertTrue(failures.isEmpty(), () -> failures.size() + " kinds of failure (seed " + SEED + "):\n"
+                + String.join("\n", failures.entrySet().stream()
+                .map(e -> failureCounts.get(e.getKey()) + "x " + e.getValue()).toList()));
     }
 
     // ------------------------------------------------------------------------------------------ one operation
 
     private final Map<String, Map<String, String>> realIds = new HashMap<>();
+    private List<Operation> allWrites = List.of();
+
+    /**
+     * Whether what a valid request would create can be deleted again (a DELETE on the created id exists); if not,
+     * only bodies that no validation can accept are sent, so that the run leaves no trace.
+     */
+    private boolean undoable(Operation op) {
+        return !op.verb().equals("POST") || allWrites.stream().anyMatch(o -> o.verb().equals("DELETE")
+                && o.template().matches(Pattern.quote(op.template()) + "/\\{[^/}]+}"));
+    }
 
     private void fuzz(CartableServer server, Operation op, int round) {
         String user = userFor(op);
@@ -165,8 +184,10 @@ class FuzzIT {
                 case "BODY" -> {
                     // A mutated body on the real resource when its ids were found (never a DELETE), else on none.
                     boolean onReal = !op.verb().equals("DELETE") && real.keySet().containsAll(op.pathParams());
-                    run(server, token, op, fill(op, p -> onReal ? real.get(p) : unknownId()), kind,
-                            body(server, token, op, real, true), "application/json", statePath);
+                    String body = undoable(op) ? body(server, token, op, real, true)
+                            : invalid(body(server, token, op, real, false));
+                    run(server, token, op, fill(op, p -> onReal ? real.get(p) : unknownId()), kind, body,
+                            "application/json", statePath);
                 }
                 case "CSV" -> run(server, token, op, fill(op, p -> unknownId()), kind, hostileCsv(), "text/csv",
                         statePath);
@@ -182,18 +203,20 @@ class FuzzIT {
                 ? lastSnapshot.get(p) : snapshot(server, token, p)).orElse(null);
         CartableServer.Response r = send(server, token, op.verb(), path, body, contentType);
         cases++;
-        String label = what + " " + op.verb() + " " + path + (body == null ? "" : " body=" + abbreviate(body, 160));
+        String label = what + " " + op.verb() + " " + abbreviate(path, 200)
+                + (body == null ? "" : " body=" + abbreviate(body, 160));
         if (r.status() >= 500) {
             fiveHundreds++;
-            failures.add("5xx: " + label + " -> " + r.status() + " " + abbreviate(r.body(), 300));
+            fail("5xx " + op, "5xx: " + label + " -> " + r.status() + " " + abbreviate(r.body(), 300));
         }
         Matcher leak = LEAK.matcher(r.body() == null ? "" : r.body());
         if (leak.find() && !echoes(body, path, leak.group())) {
             leaks++;
-            failures.add("leak '" + leak.group() + "': " + label + " -> " + r.status() + " " + abbreviate(r.body(), 300));
+            fail("leak " + op, "leak '" + leak.group() + "': " + label + " -> " + r.status() + " " + abbreviate(r.body(), 300));
         }
         if (r.status() >= 200 && r.status() < 300) {
             accepted++;
+            acceptedOn.merge(op.toString(), 1, Integer::sum);
             undo(server, token, op, path, r);
         } else if (before != null) {
             String after = snapshot(server, token, statePath.get());
@@ -201,9 +224,16 @@ class FuzzIT {
             snapshotAccepted.put(statePath.get(), accepted);
             if (!before.equals(after)) {
                 partial++;
-                failures.add("partial write: " + label + " -> " + r.status() + " changed GET " + statePath.get());
+                fail("partial " + op, "partial write: " + label + " -> " + r.status() + " changed GET " + statePath.get());
             }
         }
+    }
+
+    private final Map<String, Integer> acceptedOn = new java.util.TreeMap<>();
+
+    private void fail(String key, String example) {
+        failures.putIfAbsent(key, example);
+        failureCounts.merge(key, 1, Integer::sum);
     }
 
     /** The last read of a state path, still valid while no request was accepted since (the count then). */
@@ -452,6 +482,17 @@ class FuzzIT {
                 return copy.toString();
             }
         }
+    }
+
+    /** A body no validation can accept: broken JSON, the wrong shape, or an object where every value is one. */
+    private String invalid(String seed) {
+        return switch (random.nextInt(4)) {
+            case 0 -> malformed(seed);
+            case 1 -> List.of("[]", "\"text\"", "42", "null", "true", "[{}]").get(random.nextInt(6));
+            case 2 -> "[".repeat(5000) + "]".repeat(5000);
+            default -> seed.equals("{}") ? "{\"zzUnknown\":1}"
+                    : seed.replaceAll(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9.eE+]+|true|false|null)", ":{\"a\":[]}");
+        };
     }
 
     private String malformed(String json) {
