@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -242,6 +248,59 @@ class XssIT {
         assertTrue(executed.isEmpty(), () -> "scripts ran:\n" + String.join("\n", executed));
         assertTrue(notShown.isEmpty(), () -> "pages that do not show the payloads (so prove nothing):\n"
                 + String.join("\n", notShown));
+    }
+
+    /**
+     * Uploads (notebook media, the platform's only free-form file upload over REST; fleet photos are checked by
+     * FleetResourceTest): the type comes from the content, not the name or the declared type; the name never
+     * becomes a path; the file is served as an attachment-safe picture that cannot run script; oversize is 413.
+     */
+    @Test
+    void uploadsAreCheckedByContentAndNeverServedAsActiveContent(CartableServer server) throws Exception {
+        String teacher = server.token(TEACHER);
+        String notebookPath = "/api/classes/" + classId + "/notebook/notebooks/"
+                + created(server.post(teacher, "/api/classes/" + classId + "/notebook/notebooks",
+                Map.of("title", "uploads"))).path("id").asText();
+        written.add(notebookPath);
+        String media = notebookPath + "/media?name=";
+        byte[] html = "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8);
+        assertEquals(415, upload(server, teacher, media + "photo.png", "image/png", html).status(), "HTML named .png");
+        assertEquals(415, upload(server, teacher, media + "logo.svg", "image/svg+xml", svg).status(), "SVG");
+        assertEquals(415, upload(server, teacher, media + "page.html", "text/html", html).status(), "HTML");
+
+        byte[] png = Base64.getDecoder().decode(PNG);
+        CartableServer.Response stored = upload(server, teacher, media
+                + URLEncoder.encode("../../../etc/x\".html", StandardCharsets.UTF_8), "text/html", png);
+        assertEquals(201, stored.status(), stored::toString);
+        HttpResponse<byte[]> served = server.httpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                        + notebookPath + "/media/" + stored.json().path("id").asText()))
+                .header("Authorization", "Bearer " + teacher).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, served.statusCode());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""), "type from the content");
+        assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(served.headers().firstValue("Content-Security-Policy").orElse("").contains("sandbox"),
+                served.headers().toString());
+        String disposition = served.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.startsWith("inline") && !disposition.contains("/") && !disposition.contains("\"\"")
+                && !disposition.contains("\\"), disposition);
+        assertEquals(png.length, served.body().length);
+
+        byte[] huge = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(png, 0, huge, 0, png.length);
+        assertEquals(413, upload(server, teacher, media + "huge.png", "image/png", huge).status(), "over 5 MiB");
+        System.out.println("[XssIT] uploads: refused by content=3 traversal-name stored safely=1 oversize=413");
+    }
+
+    static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+    private static CartableServer.Response upload(CartableServer server, String token, String path, String type,
+                                                  byte[] body) {
+        return server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     /** @return what shows that a payload ran on the loaded page, or null */
