@@ -50,7 +50,7 @@ class FuzzIT {
 
     static final long SEED = Long.getLong("fuzz.seed", 20261129L);
     static final int PER_OPERATION = Integer.getInteger("fuzz.perOperation", 14);
-    static final Duration BUDGET = Duration.ofSeconds(Long.getLong("fuzz.budgetSeconds", 75));
+    static final Duration BUDGET = Duration.ofSeconds(Long.getLong("fuzz.budgetSeconds", 60));
     static final String FUZZ_CLASS_TEACHER = "teacher3";
     static final List<String> CLASS_APPS = List.of("blog", "homework", "liaison", "wiki", "notebook");
     /** The sign-in endpoint belongs to the login tests (throttling would lock the demo accounts out). */
