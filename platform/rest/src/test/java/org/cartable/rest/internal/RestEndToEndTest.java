@@ -21,8 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cartable.api.Caller;
 import org.cartable.rest.internal.errors.CartableExceptionMapper;
 import org.cartable.rest.internal.errors.JsonExceptionMapper;
+import org.cartable.rest.internal.errors.ProcessingExceptionMapper;
 import org.cartable.rest.internal.errors.UnexpectedExceptionMapper;
 import org.cartable.rest.internal.errors.WebApplicationExceptionMapper;
+import org.cartable.rest.internal.json.AbsentContentType;
 import org.cartable.rest.internal.json.CartableJsonProvider;
 import org.cartable.core.internal.accounts.CoreClientNetwork;
 import org.cartable.core.service.AuditTrail;
@@ -81,6 +83,8 @@ class RestEndToEndTest {
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(),
                 new UnexpectedExceptionMapper(),
+                new ProcessingExceptionMapper(),
+                new AbsentContentType(),
                 new HealthResource(),
                 new SessionResource(platform.accounts, platform.directory, CoreClientNetwork.create()),
                 new AuditResource(platform.auditTrail),
@@ -555,6 +559,25 @@ class RestEndToEndTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"marks\":[1,\"x\"]}")));
             assertError(badMark, 400, "bad_request");
             assertTrue(json(badMark).path("message").asText().contains("'marks[1]'"), badMark.body());
+        }
+
+        @Test
+        void anOptionalBodyMayBeLeftOutWithoutAContentType() throws Exception {
+            HttpResponse<String> response = send(request("probe/optional")
+                    .header("Authorization", "Bearer " + platform.tokenFor(platform.teacher))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, response.statusCode(), response.body());
+            assertFalse(json(response).path("sent").asBoolean(true), response.body());
+        }
+
+        @Test
+        void aBodyThatIsNotJsonIs415NotA500() throws Exception {
+            String token = "Bearer " + platform.tokenFor(platform.teacher);
+            assertError(send(request("probe/optional").header("Authorization", token)
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("zz"))), 415, "unsupported_media_type");
+            assertError(send(request("probe/optional").header("Authorization", token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}"))), 415, "unsupported_media_type");
         }
 
         @Test

@@ -227,8 +227,10 @@ public final class ImportJob {
             error = refused.getMessage();
             state = JobState.FAILED;
         } catch (IOException | RuntimeException e) {
-            LOG.error("Import job {} failed", id, e);
-            error = "The files could not be read (" + e.getClass().getSimpleName() + "): check their format.";
+            // The details (exception, line) go to the log only: the operator gets a reference, not our class names.
+            String ref = "import-" + id;
+            LOG.error("Import job {} failed ({})", id, ref, e);
+            error = "The files could not be read: check their format and encoding (log reference " + ref + ").";
             state = JobState.FAILED;
         } finally {
             if (builder != null) {

@@ -122,7 +122,16 @@ class FleetResourceTest {
         assertEquals(List.of("NOTE"), ticket.actions());
         Response photo = resource.photo(as(p.director), ticket.id());
         assertEquals("image/jpeg", photo.getMediaType().toString());
+        assertEquals("nosniff", photo.getHeaderString("X-Content-Type-Options"));
+        assertEquals("default-src 'none'; sandbox", photo.getHeaderString("Content-Security-Policy"));
+        assertEquals("inline; filename=\"ticket-photo.jpg\"", photo.getHeaderString("Content-Disposition"));
         assertBadRequest(() -> resource.open(as(p.teacher), uri("tickets"), new NewTicket(a.id(), "x", "%%%")));
+        // The type is read from the content: HTML or SVG named or labelled as a picture is refused.
+        for (String active : List.of("<html><script>alert(1)</script></html>",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>", "GIF89a<script>")) {
+            assertBadRequest(() -> resource.open(as(p.teacher), uri("tickets"), new NewTicket(a.id(), "x",
+                    Base64.getEncoder().encodeToString(active.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        }
 
         assertEquals("ASSIGNED", resource.assign(as(p.operator), ticket.id(), null).status());
         assertEquals("SOLVED", resource.solve(as(p.operator), ticket.id(),

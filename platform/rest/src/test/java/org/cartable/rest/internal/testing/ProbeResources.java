@@ -110,6 +110,13 @@ public final class ProbeResources {
             return note;
         }
 
+        /** An optional body, like the fleet's ticket actions: no {@code @Consumes}, null when nothing is sent. */
+        @POST
+        @Path("optional")
+        public Map<String, Object> optional(Note note) {
+            return Map.of("sent", note != null);
+        }
+
         @GET
         @Path("boom")
         public String boom() {
