@@ -133,7 +133,7 @@ public final class DepartmentBenchmark {
         java.nio.charset.Charset latin1 = java.nio.charset.Charset.forName("windows-1252");
         java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, latin1));
         String header = lines.remove(0);
-        java.util.Collections.shuffle(lines, new Random(42));
+        java.util.Collections.shuffle(lines, new java.util.Random(42));
         lines.add(0, header);
         Files.write(file, lines, latin1);
     }
