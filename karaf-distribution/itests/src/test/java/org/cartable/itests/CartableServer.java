@@ -404,17 +404,22 @@ public final class CartableServer {
 
     /*
      * 4. The default apps are the last boot features to start, and each REST resource that registers makes the JAX-RS
-     *    whiteboard rebuild the whole /api application (a few ms of 404 "No service was found"). Ready means: every
-     *    default app is listed, and the catalogue answered twice in a row after that.
+     *    whiteboard rebuild the whole /api application (a few ms of 404 "No service was found"). Moreover, some
+     *    seconds into a start the transaction manager may register again once its configuration arrives, and
+     *    pax-jdbc then replaces the DataSource under every persistence unit (apps WAITING for a moment, a request
+     *    in flight fails). Ready means: every default app is listed and every app ACTIVE for 5 s in a row.
      */
     private void awaitDefaultApps(long deadline, String token) {
         int consecutive = 0;
-        while (consecutive < 2) {
+        while (consecutive < 20) {
             checkAlive();
             Response apps = get(token, "/api/apps");
             boolean listed = apps.status() == 200 && apps.isJson() && DEFAULT_APPS.stream().allMatch(id ->
                     java.util.stream.StreamSupport.stream(apps.json().spliterator(), false)
-                            .anyMatch(app -> id.equals(app.path("id").asText())));
+                            .anyMatch(app -> id.equals(app.path("id").asText())))
+                    && java.util.stream.StreamSupport.stream(apps.json().spliterator(), false)
+                            .allMatch(app -> app.path("status").isMissingNode()
+                                    || "ACTIVE".equals(app.path("status").asText()));
             consecutive = listed ? consecutive + 1 : 0;
             pause(deadline, 250, "The default apps " + DEFAULT_APPS + " never appeared in /api/apps: " + apps);
         }

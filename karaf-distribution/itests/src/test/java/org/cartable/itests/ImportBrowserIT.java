@@ -81,8 +81,10 @@ class ImportBrowserIT {
 
     /** Waits until the import is over (the form is back) and returns the percentage shown next to the bar. */
     private static String waitForTheEnd(Browser browser) {
-        // The status is redrawn every second: an element found may be replaced before it is read.
-        browser.waiting().withTimeout(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
+        // The status is redrawn every second: an element found may be replaced before it is read (Chromium then
+        // says "stale element" or, between two redraws, "node does not belong to the document").
+        browser.waiting().withTimeout(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
             var percent = d.findElements(By.cssSelector(".import-percent"));
             return !percent.isEmpty() && percent.get(0).getText().trim().equals("100 %")
                     && !d.findElements(By.cssSelector("form.import-form")).isEmpty();
