@@ -33,6 +33,7 @@ import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
 import org.cartable.core.service.InstalledApp;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -52,7 +53,7 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
     private final JpaTemplate jpa;
     private final Directory directory;
     private final AppCatalog catalog;
-    private final Set<String> defaultApps;
+    private volatile Set<String> defaultApps;
     private final Clock clock;
     private final AuditLog audit;
 
@@ -86,6 +87,15 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         this.catalog = catalog;
         this.defaultApps = Set.copyOf(defaultApps);
         this.clock = clock;
+    }
+
+    /**
+     * A change of the defaults is taken live: without this, DS would deactivate the component and every service
+     * that needs it (the REST resources among them) would go away and come back, a window of 404s for everyone.
+     */
+    @Modified
+    void modified(ActivationConfig config) {
+        this.defaultApps = Set.copyOf(parseIds(config.defaultApps()));
     }
 
     static Set<String> parseIds(String commaSeparated) {

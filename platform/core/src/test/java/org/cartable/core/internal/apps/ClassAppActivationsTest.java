@@ -141,6 +141,33 @@ class ClassAppActivationsTest {
     }
 
     @Test
+    void aChangeOfTheDefaultsIsTakenLiveByTheSameComponent() {
+        try {
+            activations.modified(defaults("blog"));
+            assertTrue(activations.isEnabled(d.a1, "blog"));
+            assertFalse(activations.isEnabled(d.a1, "gallery"));
+            assertEquals(Set.of("blog"), activations.enabledApps(d.a1));
+        } finally {
+            activations.modified(defaults(" gallery , ,wiki"));
+        }
+        assertEquals(Set.of("gallery", "wiki"), activations.enabledApps(d.a1));
+    }
+
+    private static ActivationConfig defaults(String ids) {
+        return new ActivationConfig() {
+            @Override
+            public String defaultApps() {
+                return ids;
+            }
+
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return ActivationConfig.class;
+            }
+        };
+    }
+
+    @Test
     void membersListTheInstalledEnabledApps() {
         activations.enable(d.teacherA1, d.a1, "blog");
         assertEquals(List.of("blog", "gallery"), ids(activations.enabledApps(d.pupilA1, d.a1)),
