@@ -1,14 +1,13 @@
 package org.cartable.blog.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.privacy.ExportRows;
 import org.cartable.api.privacy.FormerUser;
 import org.cartable.api.privacy.PersonalData;
 import org.cartable.api.privacy.PersonalDataSink;
@@ -82,26 +81,7 @@ public final class BlogPersonalData implements PersonalData {
 
     /** @return the rows of a native query with one parameter, each as named columns (CLOBs as text) */
     static List<Map<String, Object>> rows(EntityManager em, String sql, String param, String... names) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object row : em.createNativeQuery(sql).setParameter(1, param).getResultList()) {
-            Object[] values = row instanceof Object[] array ? array : new Object[] {row};
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                map.put(names[i], text(values[i]));
-            }
-            rows.add(map);
-        }
-        return rows;
+        return ExportRows.named(em.createNativeQuery(sql).setParameter(1, param).getResultList(), names);
     }
 
-    private static Object text(Object value) {
-        try {
-            if (value instanceof java.sql.Clob clob) {
-                return clob.getSubString(1, (int) clob.length());
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read a text column", e);
-        }
-        return value instanceof java.sql.Timestamp ts ? ts.toInstant() : value;
-    }
 }

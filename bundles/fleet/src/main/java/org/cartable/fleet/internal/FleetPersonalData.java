@@ -2,13 +2,13 @@ package org.cartable.fleet.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.privacy.ExportRows;
 import org.cartable.api.privacy.FormerUser;
 import org.cartable.api.privacy.PersonalData;
 import org.cartable.api.privacy.PersonalDataSink;
@@ -47,15 +47,15 @@ public final class FleetPersonalData implements PersonalData {
 
     @Override
     public void export(String personId, PersonalDataSink sink) throws IOException {
-        write(sink, "tickets-opened", jpa.txExpr(em -> rows(em, "select t.ID, d.TAG, t.PROBLEM, t.STATUS, t.OPENED_AT, t.SOLVED_AT, t.CLOSED_AT, t.SATISFACTION, t.HAS_PHOTO from FLEET_TICKET t join FLEET_DEVICE d on d.ID = t.DEVICE_ID where t.OPENED_BY = ?1 order by t.OPENED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "tickets-opened", jpa.txExpr(em -> rows(em, "select t.ID, d.TAG, t.PROBLEM, t.STATUS, t.OPENED_AT, t.SOLVED_AT, t.CLOSED_AT, t.SATISFACTION, t.HAS_PHOTO from FLEET_TICKET t join FLEET_DEVICE d on d.ID = t.DEVICE_ID where t.OPENED_BY = ?1 order by t.OPENED_AT", personId,
                 "id", "device", "problem", "status", "openedAt", "solvedAt", "closedAt", "satisfaction", "hasPhoto")));
-        write(sink, "tickets-handled", jpa.txExpr(em -> rows(em, "select t.ID, d.TAG, t.STATUS, t.OPENED_AT, t.CLOSED_AT, t.MINUTES_SPENT from FLEET_TICKET t join FLEET_DEVICE d on d.ID = t.DEVICE_ID where t.TECHNICIAN_ID = ?1 order by t.OPENED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "tickets-handled", jpa.txExpr(em -> rows(em, "select t.ID, d.TAG, t.STATUS, t.OPENED_AT, t.CLOSED_AT, t.MINUTES_SPENT from FLEET_TICKET t join FLEET_DEVICE d on d.ID = t.DEVICE_ID where t.TECHNICIAN_ID = ?1 order by t.OPENED_AT", personId,
                 "id", "device", "status", "openedAt", "closedAt", "minutesSpent")));
-        write(sink, "ticket-notes", jpa.txExpr(em -> rows(em, "select TICKET_ID, WRITTEN_AT, ACTION, TEXT, MINUTES from FLEET_TICKET_NOTE where AUTHOR_ID = ?1 order by WRITTEN_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "ticket-notes", jpa.txExpr(em -> rows(em, "select TICKET_ID, WRITTEN_AT, ACTION, TEXT, MINUTES from FLEET_TICKET_NOTE where AUTHOR_ID = ?1 order by WRITTEN_AT", personId,
                 "ticketId", "writtenAt", "action", "text", "minutes")));
-        write(sink, "state-changes", jpa.txExpr(em -> rows(em, "select d.TAG, s.FROM_STATE, s.TO_STATE, s.CHANGED_AT, s.NOTE from FLEET_STATE_CHANGE s join FLEET_DEVICE d on d.ID = s.DEVICE_ID where s.AUTHOR_ID = ?1 order by s.CHANGED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "state-changes", jpa.txExpr(em -> rows(em, "select d.TAG, s.FROM_STATE, s.TO_STATE, s.CHANGED_AT, s.NOTE from FLEET_STATE_CHANGE s join FLEET_DEVICE d on d.ID = s.DEVICE_ID where s.AUTHOR_ID = ?1 order by s.CHANGED_AT", personId,
                 "device", "from", "to", "changedAt", "note")));
-        write(sink, "devices-assigned", jpa.txExpr(em -> rows(em, "select TAG, KIND, MODEL, SERIAL, STATE from FLEET_DEVICE where ASSIGNMENT_TYPE = 'PERSON' and ASSIGNED_TO = ?1 order by TAG", personId,
+        ExportRows.writeUnlessEmpty(sink, "devices-assigned", jpa.txExpr(em -> rows(em, "select TAG, KIND, MODEL, SERIAL, STATE from FLEET_DEVICE where ASSIGNMENT_TYPE = 'PERSON' and ASSIGNED_TO = ?1 order by TAG", personId,
                 "tag", "kind", "model", "serial", "state")));
         List<Object[]> photos = jpa.txExpr(em -> {
             List<Object[]> found = new ArrayList<>();
@@ -92,11 +92,6 @@ public final class FleetPersonalData implements PersonalData {
         });
     }
 
-    private static void write(PersonalDataSink sink, String name, List<Map<String, Object>> rows) throws IOException {
-        if (!rows.isEmpty()) {
-            sink.json(name, rows);
-        }
-    }
 
     /** @return the rows of a native query whose parameters are all the person's id, as named columns */
     static List<Map<String, Object>> rows(EntityManager em, String sql, String personId, String... names) {
@@ -104,16 +99,7 @@ public final class FleetPersonalData implements PersonalData {
         for (int i = 1; sql.contains("?" + i); i++) {
             query.setParameter(i, personId);
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] values = row instanceof Object[] array ? array : new Object[] {row};
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                map.put(names[i], text(values[i]));
-            }
-            rows.add(map);
-        }
-        return rows;
+        return ExportRows.named(query.getResultList(), names);
     }
 
     private static byte[] bytes(Object value) {
@@ -127,15 +113,4 @@ public final class FleetPersonalData implements PersonalData {
         return (byte[]) value;
     }
 
-    /** CLOBs as text (read inside the transaction), timestamps as instants. */
-    private static Object text(Object value) {
-        try {
-            if (value instanceof java.sql.Clob clob) {
-                return clob.getSubString(1, (int) clob.length());
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read a text column", e);
-        }
-        return value instanceof java.sql.Timestamp ts ? ts.toInstant() : value;
-    }
 }

@@ -1,14 +1,13 @@
 package org.cartable.homework.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.privacy.ExportRows;
 import org.cartable.api.privacy.FormerUser;
 import org.cartable.api.privacy.PersonalData;
 import org.cartable.api.privacy.PersonalDataSink;
@@ -46,11 +45,11 @@ public final class HomeworkPersonalData implements PersonalData {
 
     @Override
     public void export(String personId, PersonalDataSink sink) throws IOException {
-        write(sink, "entries", jpa.txExpr(em -> rows(em, "select ID, CLASS_ID, ENTRY_DATE, SUBJECT, TITLE, CONTENT, DUE_DATE, CREATED_AT, UPDATED_AT from HOMEWORK_ENTRY where AUTHOR_ID = ?1 order by ENTRY_DATE", personId,
+        ExportRows.writeUnlessEmpty(sink, "entries", jpa.txExpr(em -> rows(em, "select ID, CLASS_ID, ENTRY_DATE, SUBJECT, TITLE, CONTENT, DUE_DATE, CREATED_AT, UPDATED_AT from HOMEWORK_ENTRY where AUTHOR_ID = ?1 order by ENTRY_DATE", personId,
                 "id", "classId", "date", "subject", "title", "content", "dueDate", "createdAt", "updatedAt")));
-        write(sink, "done", jpa.txExpr(em -> rows(em, "select e.TITLE, e.DUE_DATE, d.PUPIL_ID, d.TICKED_BY, d.TICKED_AT from HOMEWORK_DONE d join HOMEWORK_ENTRY e on e.ID = d.ENTRY_ID where d.PUPIL_ID = ?1 or d.TICKED_BY = ?2 order by d.TICKED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "done", jpa.txExpr(em -> rows(em, "select e.TITLE, e.DUE_DATE, d.PUPIL_ID, d.TICKED_BY, d.TICKED_AT from HOMEWORK_DONE d join HOMEWORK_ENTRY e on e.ID = d.ENTRY_ID where d.PUPIL_ID = ?1 or d.TICKED_BY = ?2 order by d.TICKED_AT", personId,
                 "entry", "dueDate", "pupilId", "tickedBy", "tickedAt")));
-        write(sink, "calendar-feeds", jpa.txExpr(em -> rows(em, "select ID, CLASS_ID, PUPIL_ID, CREATED_AT from HOMEWORK_FEED where OWNER_ID = ?1 order by CREATED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "calendar-feeds", jpa.txExpr(em -> rows(em, "select ID, CLASS_ID, PUPIL_ID, CREATED_AT from HOMEWORK_FEED where OWNER_ID = ?1 order by CREATED_AT", personId,
                 "id", "classId", "pupilId", "createdAt")));
     }
 
@@ -68,11 +67,6 @@ public final class HomeworkPersonalData implements PersonalData {
         });
     }
 
-    private static void write(PersonalDataSink sink, String name, List<Map<String, Object>> rows) throws IOException {
-        if (!rows.isEmpty()) {
-            sink.json(name, rows);
-        }
-    }
 
     /** @return the rows of a native query whose parameters are all the person's id, as named columns */
     static List<Map<String, Object>> rows(EntityManager em, String sql, String personId, String... names) {
@@ -80,27 +74,7 @@ public final class HomeworkPersonalData implements PersonalData {
         for (int i = 1; sql.contains("?" + i); i++) {
             query.setParameter(i, personId);
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] values = row instanceof Object[] array ? array : new Object[] {row};
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                map.put(names[i], text(values[i]));
-            }
-            rows.add(map);
-        }
-        return rows;
+        return ExportRows.named(query.getResultList(), names);
     }
 
-    /** CLOBs as text (read inside the transaction), timestamps as instants. */
-    private static Object text(Object value) {
-        try {
-            if (value instanceof java.sql.Clob clob) {
-                return clob.getSubString(1, (int) clob.length());
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read a text column", e);
-        }
-        return value instanceof java.sql.Timestamp ts ? ts.toInstant() : value;
-    }
 }

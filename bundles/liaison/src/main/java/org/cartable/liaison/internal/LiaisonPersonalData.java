@@ -1,14 +1,13 @@
 package org.cartable.liaison.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.privacy.ExportRows;
 import org.cartable.api.privacy.FormerUser;
 import org.cartable.api.privacy.PersonalData;
 import org.cartable.api.privacy.PersonalDataSink;
@@ -46,13 +45,13 @@ public final class LiaisonPersonalData implements PersonalData {
 
     @Override
     public void export(String personId, PersonalDataSink sink) throws IOException {
-        write(sink, "words-written", jpa.txExpr(em -> rows(em, "select ID, CLASS_ID, TITLE, BODY, CATEGORY, CREATED_AT, EDITED_AT from LIAISON_WORD where AUTHOR_ID = ?1 order by CREATED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "words-written", jpa.txExpr(em -> rows(em, "select ID, CLASS_ID, TITLE, BODY, CATEGORY, CREATED_AT, EDITED_AT from LIAISON_WORD where AUTHOR_ID = ?1 order by CREATED_AT", personId,
                 "id", "classId", "title", "body", "category", "createdAt", "editedAt")));
-        write(sink, "words-received", jpa.txExpr(em -> rows(em, "select w.ID, w.CLASS_ID, w.TITLE, w.CREATED_AT from LIAISON_WORD w join LIAISON_RECIPIENT r on r.WORD_ID = w.ID where r.PUPIL_ID = ?1 order by w.CREATED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "words-received", jpa.txExpr(em -> rows(em, "select w.ID, w.CLASS_ID, w.TITLE, w.CREATED_AT from LIAISON_WORD w join LIAISON_RECIPIENT r on r.WORD_ID = w.ID where r.PUPIL_ID = ?1 order by w.CREATED_AT", personId,
                 "id", "classId", "title", "createdAt")));
-        write(sink, "acknowledgements", jpa.txExpr(em -> rows(em, "select w.TITLE, c.PUPIL_ID, c.PARENT_ID, c.CONFIRMED_AT from LIAISON_CONFIRMATION c join LIAISON_WORD w on w.ID = c.WORD_ID where c.PARENT_ID = ?1 or c.PUPIL_ID = ?2 order by c.CONFIRMED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "acknowledgements", jpa.txExpr(em -> rows(em, "select w.TITLE, c.PUPIL_ID, c.PARENT_ID, c.CONFIRMED_AT from LIAISON_CONFIRMATION c join LIAISON_WORD w on w.ID = c.WORD_ID where c.PARENT_ID = ?1 or c.PUPIL_ID = ?2 order by c.CONFIRMED_AT", personId,
                 "word", "pupilId", "parentId", "confirmedAt")));
-        write(sink, "replies", jpa.txExpr(em -> rows(em, "select w.TITLE, r.PUPIL_ID, r.PARENT_ID, r.BODY, r.CREATED_AT, r.UPDATED_AT from LIAISON_REPLY r join LIAISON_WORD w on w.ID = r.WORD_ID where r.PARENT_ID = ?1 or r.PUPIL_ID = ?2 order by r.CREATED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "replies", jpa.txExpr(em -> rows(em, "select w.TITLE, r.PUPIL_ID, r.PARENT_ID, r.BODY, r.CREATED_AT, r.UPDATED_AT from LIAISON_REPLY r join LIAISON_WORD w on w.ID = r.WORD_ID where r.PARENT_ID = ?1 or r.PUPIL_ID = ?2 order by r.CREATED_AT", personId,
                 "word", "pupilId", "parentId", "body", "createdAt", "updatedAt")));
     }
 
@@ -72,11 +71,6 @@ public final class LiaisonPersonalData implements PersonalData {
         });
     }
 
-    private static void write(PersonalDataSink sink, String name, List<Map<String, Object>> rows) throws IOException {
-        if (!rows.isEmpty()) {
-            sink.json(name, rows);
-        }
-    }
 
     /** @return the rows of a native query whose parameters are all the person's id, as named columns */
     static List<Map<String, Object>> rows(EntityManager em, String sql, String personId, String... names) {
@@ -84,27 +78,7 @@ public final class LiaisonPersonalData implements PersonalData {
         for (int i = 1; sql.contains("?" + i); i++) {
             query.setParameter(i, personId);
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] values = row instanceof Object[] array ? array : new Object[] {row};
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                map.put(names[i], text(values[i]));
-            }
-            rows.add(map);
-        }
-        return rows;
+        return ExportRows.named(query.getResultList(), names);
     }
 
-    /** CLOBs as text (read inside the transaction), timestamps as instants. */
-    private static Object text(Object value) {
-        try {
-            if (value instanceof java.sql.Clob clob) {
-                return clob.getSubString(1, (int) clob.length());
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read a text column", e);
-        }
-        return value instanceof java.sql.Timestamp ts ? ts.toInstant() : value;
-    }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +12,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.privacy.ExportRows;
 import org.cartable.api.privacy.FormerUser;
 import org.cartable.api.privacy.PersonalData;
 import org.cartable.api.privacy.PersonalDataSink;
@@ -132,26 +131,7 @@ public final class NotebookPersonalData implements PersonalData {
         for (int i = 1; sql.contains("?" + i); i++) {
             query.setParameter(i, param);
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] values = row instanceof Object[] array ? array : new Object[] {row};
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                map.put(names[i], text(values[i]));
-            }
-            rows.add(map);
-        }
-        return rows;
+        return ExportRows.named(query.getResultList(), names);
     }
 
-    private static Object text(Object value) {
-        try {
-            if (value instanceof java.sql.Clob clob) {
-                return clob.getSubString(1, (int) clob.length());
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read a text column", e);
-        }
-        return value instanceof java.sql.Timestamp ts ? ts.toInstant() : value;
-    }
 }

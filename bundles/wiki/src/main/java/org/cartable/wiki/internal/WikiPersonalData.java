@@ -1,14 +1,13 @@
 package org.cartable.wiki.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.cartable.api.privacy.ExportRows;
 import org.cartable.api.privacy.FormerUser;
 import org.cartable.api.privacy.PersonalData;
 import org.cartable.api.privacy.PersonalDataSink;
@@ -45,9 +44,9 @@ public final class WikiPersonalData implements PersonalData {
 
     @Override
     public void export(String personId, PersonalDataSink sink) throws IOException {
-        write(sink, "versions", jpa.txExpr(em -> rows(em, "select p.CLASS_ID, v.PAGE_ID, v.NUM, v.TITLE, v.CONTENT, v.CREATED_AT from WIKI_VERSION v join WIKI_PAGE p on p.ID = v.PAGE_ID where v.AUTHOR_ID = ?1 order by v.CREATED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "versions", jpa.txExpr(em -> rows(em, "select p.CLASS_ID, v.PAGE_ID, v.NUM, v.TITLE, v.CONTENT, v.CREATED_AT from WIKI_VERSION v join WIKI_PAGE p on p.ID = v.PAGE_ID where v.AUTHOR_ID = ?1 order by v.CREATED_AT", personId,
                 "classId", "pageId", "version", "title", "content", "createdAt")));
-        write(sink, "comments", jpa.txExpr(em -> rows(em, "select p.CLASS_ID, p.TITLE, c.BODY, c.CREATED_AT from WIKI_COMMENT c join WIKI_PAGE p on p.ID = c.PAGE_ID where c.AUTHOR_ID = ?1 order by c.CREATED_AT", personId,
+        ExportRows.writeUnlessEmpty(sink, "comments", jpa.txExpr(em -> rows(em, "select p.CLASS_ID, p.TITLE, c.BODY, c.CREATED_AT from WIKI_COMMENT c join WIKI_PAGE p on p.ID = c.PAGE_ID where c.AUTHOR_ID = ?1 order by c.CREATED_AT", personId,
                 "classId", "page", "body", "createdAt")));
     }
 
@@ -63,11 +62,6 @@ public final class WikiPersonalData implements PersonalData {
         });
     }
 
-    private static void write(PersonalDataSink sink, String name, List<Map<String, Object>> rows) throws IOException {
-        if (!rows.isEmpty()) {
-            sink.json(name, rows);
-        }
-    }
 
     /** @return the rows of a native query whose parameters are all the person's id, as named columns */
     static List<Map<String, Object>> rows(EntityManager em, String sql, String personId, String... names) {
@@ -75,27 +69,7 @@ public final class WikiPersonalData implements PersonalData {
         for (int i = 1; sql.contains("?" + i); i++) {
             query.setParameter(i, personId);
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] values = row instanceof Object[] array ? array : new Object[] {row};
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                map.put(names[i], text(values[i]));
-            }
-            rows.add(map);
-        }
-        return rows;
+        return ExportRows.named(query.getResultList(), names);
     }
 
-    /** CLOBs as text (read inside the transaction), timestamps as instants. */
-    private static Object text(Object value) {
-        try {
-            if (value instanceof java.sql.Clob clob) {
-                return clob.getSubString(1, (int) clob.length());
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read a text column", e);
-        }
-        return value instanceof java.sql.Timestamp ts ? ts.toInstant() : value;
-    }
 }
