@@ -6,7 +6,7 @@
 #             against the ceiling, open-model run, heap and RSS, restart with the department's data
 #     live    hot deploy of an app (uninstall -> 404, install -> 200), live upgrade of the blog under load, restart
 #             with the department's data (on the loaded server: run after load)
-#     import  the directory import's DepartmentBenchmark (49 164 x SCALE pupils, bcrypt cost 6) in its own JVM
+#     import  the directory import's DepartmentBenchmark (49 164 x SCALE pupils) in its own JVM
 #     all     start, load, live, import
 # Ports: BENCH_HTTP_PORT (8306), BENCH_SSH_PORT (8316), BENCH_RMI_REGISTRY_PORT (1306), BENCH_RMI_SERVER_PORT (44306).
 set -uo pipefail
@@ -209,9 +209,9 @@ part_import() {
   local dir="$REPO_DIR/bundles/directory-import"
   (cd "$dir" && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test) >>"$LOG" 2>&1
   local cp="$dir/target/test-classes:$dir/target/classes:$REPO_DIR/platform/core/target/classes:$REPO_DIR/platform/api/target/classes:$REPO_DIR/platform/testing/target/classes:$(tr ':' '\n' < "$dir/target/cp.txt" | grep -v 'cartable-core\|cartable-api\|cartable-testing' | paste -sd:)"
-  local out; out=$(java -Xmx256m -cp "$cp" org.cartable.directoryimport.internal.DepartmentBenchmark "$pupils" 6 2>&1 | tee -a "$LOG" | grep -E 'Generated|took|Peak|State')
+  local out; out=$(java -Xmx256m -cp "$cp" org.cartable.directoryimport.internal.DepartmentBenchmark "$pupils" 2>&1 | tee -a "$LOG" | grep -E 'Generated|\[DepartmentBenchmark\]|State|Summary')
   {
-    echo "## Directory import (DepartmentBenchmark $pupils 6, -Xmx256m)"
+    echo "## Directory import (DepartmentBenchmark $pupils, -Xmx256m)"
     echo
     echo "$out" | sed 's/^/    /'
     echo
