@@ -121,6 +121,19 @@ class CorePersonalDataRightsTest {
     }
 
     @Test
+    void exportsAndPurgesGoToTheAuditLog() throws IOException {
+        List<org.cartable.api.audit.AuditEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CorePersonalDataRights audited = CorePersonalDataRights.create(dir.jpa, List.of(alpha), events::add);
+        audited.export(dir.parent.userId(), new java.io.ByteArrayOutputStream());
+        preDelete(dir.leaver.userId());
+        assertTrue(audited.purge(dir.leaver.userId()));
+        assertEquals(List.of(org.cartable.api.audit.AuditTypes.DATA_EXPORT, org.cartable.api.audit.AuditTypes.PURGE),
+                events.stream().map(org.cartable.api.audit.AuditEvent::type).toList());
+        assertEquals(dir.parent.userId(), events.get(0).target());
+        assertEquals(dir.leaver.userId(), events.get(1).target());
+    }
+
+    @Test
     void onlyPreDeletedAccountsArePurgedOnDemand() {
         assertEquals(CartableException.Kind.CONFLICT,
                 assertThrows(CartableException.class, () -> rights.purge(dir.parent.userId())).kind());
