@@ -131,7 +131,8 @@ public final class DepartmentLoader {
         for (String key : TEACHERS.values()) {
             Api.Response pdf = api.getBytes(operator, jobPath + "/sheets.pdf?class="
                     + URLEncoder.encode(key, StandardCharsets.UTF_8), "en");
-            credentials.put(key, pdf.status() == 200 ? guardianCredentials(pdf.bytes()) : List.of());
+            credentials.put(key, pdf.status() == 200 ? chooseOwnPasswords(guardianCredentials(pdf.bytes()))
+                    : List.of());
             System.out.printf("[Loader] sheets of %s: HTTP %d, %d guardian accounts%n", key, pdf.status(),
                     credentials.get(key).size());
         }
@@ -151,6 +152,23 @@ public final class DepartmentLoader {
     }
 
     /** Login and password of every guardian slip ("Guardian: ..." then "Login: x" then "Password: y"). */
+    /**
+     * A first-login code only lets its owner choose a password, as a parent does at their first visit: do it, and
+     * keep the chosen password (code + "-bench") for the scenarios.
+     */
+    private List<String[]> chooseOwnPasswords(List<String[]> codes) {
+        List<String[]> chosen = new ArrayList<>();
+        for (String[] code : codes) {
+            String password = code[1] + "-bench";
+            api.post(null, "/api/session", Map.of("login", code[0], "password", code[1], "newPassword", password))
+                    .ok("first sign-in of " + code[0]);
+            chosen.add(new String[] {code[0], password});
+        }
+        return chosen;
+    }
+
+    private static final String FIRST_LOGIN_CODE = "First-login code:";
+
     static List<String[]> guardianCredentials(byte[] pdf) throws IOException {
         List<String[]> found = new ArrayList<>();
         try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
@@ -165,9 +183,9 @@ public final class DepartmentLoader {
                     guardian = false;
                 } else if (line.startsWith("Login:")) {
                     login = line.substring("Login:".length()).strip();
-                } else if (line.startsWith("Password:") && login != null) {
+                } else if (line.startsWith(FIRST_LOGIN_CODE) && login != null) {
                     if (guardian) {
-                        found.add(new String[] {login, line.substring("Password:".length()).strip()});
+                        found.add(new String[] {login, line.substring(FIRST_LOGIN_CODE.length()).strip()});
                     }
                     login = null;
                 }
