@@ -20,6 +20,8 @@ import org.cartable.api.web.ClassAppPage;
 import org.cartable.homework.internal.calendar.CalendarFeeds;
 import org.cartable.homework.internal.web.HomeworkEntryPage;
 import org.cartable.homework.internal.web.HomeworkPage;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
 import org.cartable.testing.web.EmbeddedFramework;
 import org.cartable.testing.web.TestShell;
@@ -36,7 +38,7 @@ class HomeworkPagesTest {
     private static final String CLASS_A = "class-a";
     private static final LocalDate MONDAY = LocalDate.parse("2026-11-30");
 
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(HomeworkApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Marie Dupont", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Martin", Role.PUPIL);
     private static final Caller NATHAN = SCHOOL.person("nathan", "Nathan Petit", Role.PUPIL);
@@ -52,9 +54,9 @@ class HomeworkPagesTest {
 
     @BeforeAll
     static void startServices() {
-        SCHOOL.teacher(TEACHER, CLASS_A);
-        SCHOOL.pupil(LEA, CLASS_A);
-        SCHOOL.pupil(NATHAN, CLASS_A);
+        SCHOOL.teach(TEACHER, CLASS_A);
+        SCHOOL.enrol(LEA, CLASS_A);
+        SCHOOL.enrol(NATHAN, CLASS_A);
         SCHOOL.parent(PARENT, CLASS_A, "lea");
         SCHOOL.enable(CLASS_A, true);
         db = new TestDatabase().migrate(HomeworkService.CHANGELOG);

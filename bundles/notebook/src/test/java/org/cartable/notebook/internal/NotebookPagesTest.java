@@ -24,6 +24,7 @@ import org.cartable.notebook.internal.web.NotebookEditorPage;
 import org.cartable.notebook.internal.web.NotebookHomePage;
 import org.cartable.notebook.internal.web.NotebookMediaPage;
 import org.cartable.notebook.internal.web.NotebookViewPage;
+import org.cartable.testing.FakeSchool;
 import org.cartable.testing.TestDatabase;
 import org.cartable.testing.web.EmbeddedFramework;
 import org.cartable.testing.web.TestShell;
@@ -40,7 +41,7 @@ class NotebookPagesTest {
 
     private static final String CLASS_A = "class-a";
 
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(NotebookApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
     private static final Caller HUGO = SCHOOL.person("hugo", "Hugo Roux", Role.PUPIL);
@@ -66,7 +67,7 @@ class NotebookPagesTest {
         SCHOOL.enable(CLASS_A, true);
         db = new TestDatabase().migrate(NotebookService.CHANGELOG);
         notebooks = TestNotebooks.service(db.jpa("cartable-notebook"), SCHOOL, SCHOOL, files, MediaLimits.DEFAULTS,
-                new FakeSchool.TestClock(), null);
+                TestNotebooks.clock(), null);
         var context = EmbeddedFramework.context();
         registrations = List.of(
                 context.registerService(ClassAccess.class, SCHOOL, null),

@@ -22,14 +22,15 @@ import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.api.rest.CallerPrincipal;
+import org.cartable.blog.internal.BlogApp;
 import org.cartable.blog.internal.CommentMode;
-import org.cartable.blog.internal.FakeSchool;
 import org.cartable.blog.internal.TestBlogs;
 import org.cartable.blog.internal.rest.BlogJson.CommentBody;
 import org.cartable.blog.internal.rest.BlogJson.NewComment;
 import org.cartable.blog.internal.rest.BlogJson.NewPost;
 import org.cartable.blog.internal.rest.BlogJson.PostBody;
 import org.cartable.blog.internal.rest.BlogJson.Settings;
+import org.cartable.testing.FakeSchool;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class BlogResourceTest {
 
     private static final String CLASS_ID = "class-" + UUID.randomUUID();
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(BlogApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller PARENT = SCHOOL.person("parent", "Claire Petit", Role.PARENT);
 
@@ -55,7 +56,7 @@ class BlogResourceTest {
     static void start() {
         SCHOOL.relate(TEACHER, new ClassRelation(CLASS_ID, true, false, false, List.of()));
         SCHOOL.relate(PARENT, new ClassRelation(CLASS_ID, false, false, false, List.of("child")));
-        SCHOOL.enableBlog(CLASS_ID, true);
+        SCHOOL.enable(CLASS_ID, true);
         db = new TestDatabase().migrate("db/blog/changelog.xml");
         resource = new BlogResource(TestBlogs.service(db.jpa("cartable-blog"), SCHOOL, SCHOOL));
     }

@@ -21,9 +21,8 @@ import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.Role;
 import org.cartable.api.rest.CallerPrincipal;
-import org.cartable.homework.internal.FakeSchool;
+import org.cartable.homework.internal.HomeworkApp;
 import org.cartable.homework.internal.HomeworkService;
-import org.cartable.homework.internal.RecordingNotifications;
 import org.cartable.homework.internal.TestHomework;
 import org.cartable.homework.internal.calendar.CalendarFeeds;
 import org.cartable.homework.internal.rest.HomeworkJson.EntryBody;
@@ -32,6 +31,8 @@ import org.cartable.homework.internal.rest.HomeworkJson.FeedBody;
 import org.cartable.homework.internal.rest.HomeworkJson.NewEntry;
 import org.cartable.homework.internal.rest.HomeworkJson.Recurrence;
 import org.cartable.homework.internal.rest.HomeworkJson.WeekBody;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class HomeworkResourceTest {
 
     private static final String CLASS_ID = "class-" + UUID.randomUUID();
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(HomeworkApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Marie Dupont", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Martin", Role.PUPIL);
     private static final Caller PARENT = SCHOOL.person("parent", "Sophie Martin", Role.PARENT);
@@ -56,8 +57,8 @@ class HomeworkResourceTest {
 
     @BeforeAll
     static void start() {
-        SCHOOL.teacher(TEACHER, CLASS_ID);
-        SCHOOL.pupil(LEA, CLASS_ID);
+        SCHOOL.teach(TEACHER, CLASS_ID);
+        SCHOOL.enrol(LEA, CLASS_ID);
         SCHOOL.parent(PARENT, CLASS_ID, "lea");
         SCHOOL.enable(CLASS_ID, true);
         db = new TestDatabase().migrate(HomeworkService.CHANGELOG);

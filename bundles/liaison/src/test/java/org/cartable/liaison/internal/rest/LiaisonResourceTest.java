@@ -20,13 +20,17 @@ import org.cartable.api.CartableException.Kind;
 import org.cartable.api.Role;
 import org.cartable.api.rest.CallerPrincipal;
 import org.cartable.liaison.internal.Category;
-import org.cartable.liaison.internal.FakeSchool;
+import org.cartable.liaison.internal.LiaisonApp;
 import org.cartable.liaison.internal.LiaisonNotices;
 import org.cartable.liaison.internal.LiaisonService;
 import org.cartable.liaison.internal.rest.LiaisonJson.ConfirmationBody;
 import org.cartable.liaison.internal.rest.LiaisonJson.NewWordBody;
 import org.cartable.liaison.internal.rest.LiaisonJson.WordBody;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class LiaisonResourceTest {
 
     private static final String CLASS_ID = "class-a";
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(LiaisonApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
     private static final Caller PARENT = SCHOOL.person("parent", "Sophie Petit", Role.PARENT);
@@ -53,8 +57,8 @@ class LiaisonResourceTest {
         SCHOOL.teach(TEACHER, CLASS_ID).enrol(LEA, CLASS_ID).parent(PARENT, LEA).enable(CLASS_ID);
         db = new TestDatabase().migrate(LiaisonService.CHANGELOG);
         resource = new LiaisonResource(LiaisonService.create(db.jpa("cartable-liaison"), SCHOOL, SCHOOL,
-                new FakeSchool.ScriptStripper(), LiaisonNotices.create(new FakeSchool.RecordingNotifications()),
-                new FakeSchool.TickingClock()));
+                new ScriptStripper(), LiaisonNotices.create(new RecordingNotifications()),
+                new TickingClock()));
     }
 
     @AfterAll

@@ -30,8 +30,8 @@ import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.api.rest.CallerPrincipal;
 import org.cartable.api.rest.MaxBodySize;
-import org.cartable.notebook.internal.FakeSchool;
 import org.cartable.notebook.internal.MediaLimits;
+import org.cartable.notebook.internal.NotebookApp;
 import org.cartable.notebook.internal.Samples;
 import org.cartable.notebook.internal.TestNotebooks;
 import org.cartable.notebook.internal.rest.NotebookJson.BoxBody;
@@ -40,6 +40,7 @@ import org.cartable.notebook.internal.rest.NotebookJson.MediaBody;
 import org.cartable.notebook.internal.rest.NotebookJson.NotebookBody;
 import org.cartable.notebook.internal.rest.NotebookJson.NotebookEdit;
 import org.cartable.notebook.internal.rest.NotebookJson.SharingBody;
+import org.cartable.testing.FakeSchool;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class NotebookResourceTest {
 
     private static final String CLASS_ID = "class-" + UUID.randomUUID();
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(NotebookApp.ID);
     private static final Caller PUPIL = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
     private static final Caller PARENT = SCHOOL.person("parent", "Claire Petit", Role.PARENT);
 
@@ -72,7 +73,7 @@ class NotebookResourceTest {
         SCHOOL.enable(CLASS_ID, true);
         db = new TestDatabase().migrate("db/notebook/changelog.xml");
         resource = new NotebookResource(TestNotebooks.service(db.jpa("cartable-notebook"), SCHOOL, SCHOOL, files,
-                MediaLimits.DEFAULTS, new FakeSchool.TestClock(), null));
+                MediaLimits.DEFAULTS, TestNotebooks.clock(), null));
     }
 
     @AfterAll

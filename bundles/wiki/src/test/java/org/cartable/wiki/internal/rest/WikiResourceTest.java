@@ -21,10 +21,11 @@ import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.api.rest.CallerPrincipal;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
-import org.cartable.wiki.internal.FakeSchool;
-import org.cartable.wiki.internal.RecordingNotifications;
 import org.cartable.wiki.internal.TestWikis;
+import org.cartable.wiki.internal.WikiApp;
 import org.cartable.wiki.internal.rest.WikiJson.Move;
 import org.cartable.wiki.internal.rest.WikiJson.NewComment;
 import org.cartable.wiki.internal.rest.WikiJson.NewPage;
@@ -43,7 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class WikiResourceTest {
 
     private static final String CLASS_ID = "class-" + UUID.randomUUID();
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(WikiApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
 
@@ -56,7 +57,7 @@ class WikiResourceTest {
     static void start() {
         SCHOOL.relate(TEACHER, new ClassRelation(CLASS_ID, true, false, false, List.of()));
         SCHOOL.relate(LEA, new ClassRelation(CLASS_ID, false, false, true, List.of()));
-        SCHOOL.enableWiki(CLASS_ID, true);
+        SCHOOL.enable(CLASS_ID, true);
         db = new TestDatabase().migrate("db/wiki/changelog.xml");
         resource = new WikiResource(TestWikis.service(db.jpa("cartable-wiki"), SCHOOL, SCHOOL,
                 new RecordingNotifications()));
