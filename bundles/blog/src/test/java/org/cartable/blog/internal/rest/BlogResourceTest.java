@@ -1,19 +1,17 @@
 package org.cartable.blog.internal.rest;
 
+import static org.cartable.testing.rest.RequestContexts.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.Caller;
@@ -21,7 +19,6 @@ import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
-import org.cartable.api.rest.CallerPrincipal;
 import org.cartable.blog.internal.BlogApp;
 import org.cartable.blog.internal.CommentMode;
 import org.cartable.blog.internal.TestBlogs;
@@ -32,6 +29,7 @@ import org.cartable.blog.internal.rest.BlogJson.PostBody;
 import org.cartable.blog.internal.rest.BlogJson.Settings;
 import org.cartable.testing.FakeSchool;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.rest.RequestContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,24 +119,8 @@ class BlogResourceTest {
         assertNull(BlogJson.date(null));
     }
 
-    private static SecurityContext as(Caller caller) {
-        return proxy(SecurityContext.class, "getUserPrincipal", caller == null ? null : new CallerPrincipal(caller));
-    }
-
     private static UriInfo postsUri() {
-        return proxy(UriInfo.class, "getAbsolutePathBuilder",
-                UriBuilder.fromUri("http://localhost/api/classes/" + CLASS_ID + "/blog/posts"));
-    }
-
-    /** A stand-in answering one method, enough for what the resource asks of the request context. */
-    private static <T> T proxy(Class<T> type, String method, Object answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, called, args) -> {
-            if (called.getName().equals(method)) {
-                return answer;
-            }
-            // the resource asked the request context for something this test does not model: say so loudly
-            throw new UnsupportedOperationException(called.getName());
-        }));
+        return RequestContexts.uri("http://localhost/api/classes/" + CLASS_ID + "/blog/posts");
     }
 
     private static void assertBadRequest(Executable call) {

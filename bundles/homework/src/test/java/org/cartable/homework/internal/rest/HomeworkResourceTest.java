@@ -1,26 +1,23 @@
 package org.cartable.homework.internal.rest;
 
+import static org.cartable.testing.rest.RequestContexts.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.Role;
-import org.cartable.api.rest.CallerPrincipal;
 import org.cartable.homework.internal.HomeworkApp;
 import org.cartable.homework.internal.HomeworkService;
 import org.cartable.homework.internal.TestHomework;
@@ -34,6 +31,7 @@ import org.cartable.homework.internal.rest.HomeworkJson.WeekBody;
 import org.cartable.testing.FakeSchool;
 import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.rest.RequestContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,25 +149,9 @@ class HomeworkResourceTest {
         assertEquals(false, resource.feed(as(PARENT), CLASS_ID, "lea").exists());
     }
 
-    private static SecurityContext as(Caller caller) {
-        return (SecurityContext) Proxy.newProxyInstance(HomeworkResourceTest.class.getClassLoader(),
-                new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getUserPrincipal")) {
-                        return new CallerPrincipal(caller);
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     private static UriInfo uri(String path) {
-        URI base = URI.create("http://localhost/api/");
-        URI absolute = URI.create("http://localhost/api/classes/" + CLASS_ID + "/homework/" + path);
-        return (UriInfo) Proxy.newProxyInstance(HomeworkResourceTest.class.getClassLoader(),
-                new Class<?>[] {UriInfo.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getAbsolutePathBuilder" -> UriBuilder.fromUri(absolute);
-                    case "getBaseUriBuilder" -> UriBuilder.fromUri(base);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return RequestContexts.uri("http://localhost/api/",
+                "http://localhost/api/classes/" + CLASS_ID + "/homework/" + path);
     }
 
     private static void assertRefused(Kind kind, String messagePart, Executable call) {

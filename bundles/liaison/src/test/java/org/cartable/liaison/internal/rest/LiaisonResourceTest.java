@@ -1,24 +1,21 @@
 package org.cartable.liaison.internal.rest;
 
+import static org.cartable.testing.rest.RequestContexts.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.Role;
-import org.cartable.api.rest.CallerPrincipal;
 import org.cartable.liaison.internal.Category;
 import org.cartable.liaison.internal.LiaisonApp;
 import org.cartable.liaison.internal.LiaisonNotices;
@@ -31,6 +28,7 @@ import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
 import org.cartable.testing.TickingClock;
+import org.cartable.testing.rest.RequestContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,23 +122,8 @@ class LiaisonResourceTest {
         assertNull(LiaisonJson.date(null));
     }
 
-    private static SecurityContext as(Caller caller) {
-        return proxy(SecurityContext.class, "getUserPrincipal", caller == null ? null : new CallerPrincipal(caller));
-    }
-
     private static UriInfo wordsUri() {
-        return proxy(UriInfo.class, "getAbsolutePathBuilder",
-                UriBuilder.fromUri("http://localhost/api/classes/" + CLASS_ID + "/liaison/words"));
-    }
-
-    /** A stand-in answering one method, enough for what the resource asks of the request context. */
-    private static <T> T proxy(Class<T> type, String method, Object answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, called, args) -> {
-            if (called.getName().equals(method)) {
-                return answer;
-            }
-            throw new UnsupportedOperationException(called.getName());
-        }));
+        return RequestContexts.uri("http://localhost/api/classes/" + CLASS_ID + "/liaison/words");
     }
 
     private static void assertBadRequest(Executable call) {
