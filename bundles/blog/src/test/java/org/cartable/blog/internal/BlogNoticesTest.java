@@ -20,7 +20,10 @@ import org.cartable.api.notify.EmailDelivery;
 import org.cartable.api.notify.Notice;
 import org.cartable.api.notify.NoticeType;
 import org.cartable.api.notify.Notifications;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +37,7 @@ class BlogNoticesTest {
 
     private final String classA = "class-a-" + UUID.randomUUID();
     private final String classB = "class-b-" + UUID.randomUUID();
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(BlogApp.ID);
     private final Caller teacher = school.person("teacher", "Mme Martin", Role.TEACHER);
     private final Caller teacherB = school.person("teacher-b", "M. Noir", Role.TEACHER);
     private final Caller lea = school.person("lea", "Léa Petit", Role.PUPIL);
@@ -67,9 +70,9 @@ class BlogNoticesTest {
         school.relate(leaParent, new ClassRelation(classA, false, false, false, List.of("lea")));
         school.relate(hugoParent, new ClassRelation(classA, false, false, false, List.of("hugo")));
         school.relate(teacherB, new ClassRelation(classB, true, false, false, List.of()));
-        school.enableBlog(classA, true);
-        school.enableBlog(classB, true);
-        blog = new BlogService(jpa, school, school, new FakeSchool.ScriptStripper(), new FakeSchool.TickingClock());
+        school.enable(classA, true);
+        school.enable(classB, true);
+        blog = new BlogService(jpa, school, school, new ScriptStripper(), new TickingClock());
         blog.bindNotifications(recorder);
     }
 

@@ -3,11 +3,7 @@ package org.cartable.blog.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
@@ -19,7 +15,10 @@ import org.cartable.api.Role;
 import org.cartable.api.web.ClassAppPage;
 import org.cartable.blog.internal.web.BlogHomePage;
 import org.cartable.blog.internal.web.BlogPostPage;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
 import org.cartable.testing.web.EmbeddedFramework;
 import org.cartable.testing.web.TestShell;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,7 @@ class BlogPagesTest {
 
     private static final String CLASS_A = "class-a";
 
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(BlogApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
     private static final Caller LEA_PARENT = SCHOOL.person("lea-parent", "Claire Petit", Role.PARENT);
@@ -52,10 +51,10 @@ class BlogPagesTest {
         SCHOOL.relate(TEACHER, new ClassRelation(CLASS_A, true, false, false, List.of()));
         SCHOOL.relate(LEA, new ClassRelation(CLASS_A, false, false, true, List.of()));
         SCHOOL.relate(LEA_PARENT, new ClassRelation(CLASS_A, false, false, false, List.of("lea")));
-        SCHOOL.enableBlog(CLASS_A, true);
+        SCHOOL.enable(CLASS_A, true);
         db = new TestDatabase().migrate(BlogService.CHANGELOG);
-        blog = new BlogService(db.jpa("cartable-blog"), SCHOOL, SCHOOL, new FakeSchool.ScriptStripper(),
-                new FakeSchool.TickingClock());
+        blog = new BlogService(db.jpa("cartable-blog"), SCHOOL, SCHOOL, new ScriptStripper(),
+                new TickingClock());
         var context = EmbeddedFramework.context();
         registrations = List.of(
                 context.registerService(ClassAccess.class, SCHOOL, null),
@@ -72,9 +71,7 @@ class BlogPagesTest {
     @BeforeEach
     void startTester() {
         shell = new TestShell();
-        tester = new WicketTester(shell);
-        // the shell's default language
-        tester.getSession().setLocale(Locale.FRENCH);
+        tester = shell.newTester();
     }
 
     @AfterEach
@@ -181,10 +178,6 @@ class BlogPagesTest {
 
     /* Wicket stores pages serialised between requests; the tester does not, so check it here. */
     private void assertPageSerializable() {
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-            out.writeObject(tester.getLastRenderedPage());
-        } catch (IOException e) {
-            throw new AssertionError("The page cannot be serialised: " + e, e);
-        }
+        TestShell.assertSerializable(tester.getLastRenderedPage());
     }
 }

@@ -12,8 +12,11 @@ import org.cartable.api.Caller;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.api.privacy.FormerUser;
+import org.cartable.testing.FakeSchool;
 import org.cartable.testing.RecordingSink;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +29,7 @@ class BlogPersonalDataTest {
     private static JpaTemplate jpa;
 
     private final String classA = "class-a-" + UUID.randomUUID();
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(BlogApp.ID);
     private final Caller teacher = school.person("teacher-" + classA, "Mme Martin", Role.TEACHER);
     private final Caller lea = school.person("lea-" + classA, "Léa Petit", Role.PUPIL);
     private final Caller leaParent = school.person("lea-parent-" + classA, "Claire Petit", Role.PARENT);
@@ -52,8 +55,8 @@ class BlogPersonalDataTest {
         school.relate(lea, new ClassRelation(classA, false, false, true, List.of()));
         school.relate(leaParent, new ClassRelation(classA, false, false, false, List.of(lea.userId())));
         school.relate(hugoParent, new ClassRelation(classA, false, false, false, List.of("hugo")));
-        school.enableBlog(classA, true);
-        blog = new BlogService(jpa, school, school, new FakeSchool.ScriptStripper(), new FakeSchool.TickingClock());
+        school.enable(classA, true);
+        blog = new BlogService(jpa, school, school, new ScriptStripper(), new TickingClock());
         privacy = new BlogPersonalData(jpa);
     }
 

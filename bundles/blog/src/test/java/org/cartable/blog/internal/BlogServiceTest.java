@@ -18,7 +18,10 @@ import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +44,7 @@ class BlogServiceTest {
     private final String classA = "class-a-" + UUID.randomUUID();
     private final String classB = "class-b-" + UUID.randomUUID();
 
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(BlogApp.ID);
     private final Caller teacher = school.person("teacher", "Mme Martin", Role.TEACHER);
     private final Caller director = school.person("director", "M. Leroy", Role.DIRECTOR);
     private final Caller lea = school.person("lea", "Léa Petit", Role.PUPIL);
@@ -74,11 +77,11 @@ class BlogServiceTest {
         school.relate(hugoParent, new ClassRelation(classA, false, false, false, List.of("hugo")));
         school.relate(otherParent, new ClassRelation(classB, false, false, false, List.of("zoe")));
         school.relate(otherTeacher, new ClassRelation(classB, true, false, false, List.of()));
-        school.enableBlog(classA, true);
-        school.enableBlog(classB, true);
+        school.enable(classA, true);
+        school.enable(classB, true);
 
-        blog = new BlogService(jpa, school, school, new FakeSchool.ScriptStripper(),
-                new FakeSchool.TickingClock());
+        blog = new BlogService(jpa, school, school, new ScriptStripper(),
+                new TickingClock());
     }
 
     @Test
@@ -278,7 +281,7 @@ class BlogServiceTest {
         assertNotFound(() -> blog.deletePost(otherTeacher, classB, post.id()));
         assertNotFound(() -> blog.post(teacher, classA, "no-such-post"));
 
-        school.enableBlog(classA, false);
+        school.enable(classA, false);
         CartableException disabled = assertThrows(CartableException.class, () -> blog.overview(leaParent, classA));
         assertEquals(Kind.FORBIDDEN, disabled.kind());
         assertForbidden(() -> blog.createPost(teacher, classA, "Info", "Texte", true));

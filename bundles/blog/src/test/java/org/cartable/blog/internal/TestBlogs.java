@@ -3,6 +3,8 @@ package org.cartable.blog.internal;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.cartable.api.ClassAccess;
 import org.cartable.api.Directory;
+import org.cartable.testing.ScriptStripper;
+import org.cartable.testing.TickingClock;
 
 /** Builds the service for tests of other packages (its test constructor is package-private). */
 public final class TestBlogs {
@@ -11,6 +13,6 @@ public final class TestBlogs {
     }
 
     public static BlogService service(JpaTemplate jpa, ClassAccess access, Directory directory) {
-        return new BlogService(jpa, access, directory, new FakeSchool.ScriptStripper(), new FakeSchool.TickingClock());
+        return new BlogService(jpa, access, directory, new ScriptStripper(), new TickingClock());
     }
 }

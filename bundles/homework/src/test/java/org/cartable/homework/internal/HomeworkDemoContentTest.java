@@ -12,6 +12,8 @@ import java.util.Set;
 import org.cartable.api.Caller;
 import org.cartable.api.Role;
 import org.cartable.api.demo.DemoDirectory;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +22,18 @@ class HomeworkDemoContentTest {
 
     @Test
     void seedsAWeekOfHomeworkForCm1AAndCpB() {
-        FakeSchool school = new FakeSchool();
+        FakeSchool school = new FakeSchool(HomeworkApp.ID);
         Map<String, Caller> people = Map.of(
                 "teacher", school.person("t1", "Marie Dupont", Role.TEACHER),
                 "teacher2", school.person("t2", "Thomas Leroy", Role.TEACHER),
                 "pupil", school.person("lea", "Léa Martin", Role.PUPIL),
                 "a1.pupil3", school.person("emma", "Emma Bernard", Role.PUPIL),
                 "pupilb", school.person("hugo", "Hugo Martin", Role.PUPIL));
-        school.teacher(people.get("teacher"), "A1");
-        school.pupil(people.get("pupil"), "A1");
-        school.pupil(people.get("a1.pupil3"), "A1");
-        school.teacher(people.get("teacher2"), "B1");
-        school.pupil(people.get("pupilb"), "B1");
+        school.teach(people.get("teacher"), "A1");
+        school.enrol(people.get("pupil"), "A1");
+        school.enrol(people.get("a1.pupil3"), "A1");
+        school.teach(people.get("teacher2"), "B1");
+        school.enrol(people.get("pupilb"), "B1");
         try (TestDatabase db = new TestDatabase().migrate(HomeworkService.CHANGELOG)) {
             HomeworkService homework = TestHomework.service(db.jpa("cartable-homework"), school,
                     new RecordingNotifications());
@@ -48,7 +50,7 @@ class HomeworkDemoContentTest {
 
                 @Override
                 public Clock clock() {
-                    return new FakeSchool.TickingClock();
+                    return TestHomework.clock();
                 }
             });
             // nothing shows until a teacher enables the app

@@ -3,9 +3,6 @@ package org.cartable.homework.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +17,8 @@ import org.cartable.api.web.ClassAppPage;
 import org.cartable.homework.internal.calendar.CalendarFeeds;
 import org.cartable.homework.internal.web.HomeworkEntryPage;
 import org.cartable.homework.internal.web.HomeworkPage;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
 import org.cartable.testing.web.EmbeddedFramework;
 import org.cartable.testing.web.TestShell;
@@ -36,7 +35,7 @@ class HomeworkPagesTest {
     private static final String CLASS_A = "class-a";
     private static final LocalDate MONDAY = LocalDate.parse("2026-11-30");
 
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(HomeworkApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Marie Dupont", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Martin", Role.PUPIL);
     private static final Caller NATHAN = SCHOOL.person("nathan", "Nathan Petit", Role.PUPIL);
@@ -52,9 +51,9 @@ class HomeworkPagesTest {
 
     @BeforeAll
     static void startServices() {
-        SCHOOL.teacher(TEACHER, CLASS_A);
-        SCHOOL.pupil(LEA, CLASS_A);
-        SCHOOL.pupil(NATHAN, CLASS_A);
+        SCHOOL.teach(TEACHER, CLASS_A);
+        SCHOOL.enrol(LEA, CLASS_A);
+        SCHOOL.enrol(NATHAN, CLASS_A);
         SCHOOL.parent(PARENT, CLASS_A, "lea");
         SCHOOL.enable(CLASS_A, true);
         db = new TestDatabase().migrate(HomeworkService.CHANGELOG);
@@ -78,9 +77,7 @@ class HomeworkPagesTest {
     @BeforeEach
     void startTester() {
         shell = new TestShell();
-        tester = new WicketTester(shell);
-        // the shell's default language
-        tester.getSession().setLocale(Locale.FRENCH);
+        tester = shell.newTester();
     }
 
     @AfterEach
@@ -213,10 +210,6 @@ class HomeworkPagesTest {
 
     /* Wicket stores pages serialised between requests; the tester does not, so check it here. */
     private void assertPageSerializable() {
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-            out.writeObject(tester.getLastRenderedPage());
-        } catch (IOException e) {
-            throw new AssertionError("The page cannot be serialised: " + e, e);
-        }
+        TestShell.assertSerializable(tester.getLastRenderedPage());
     }
 }

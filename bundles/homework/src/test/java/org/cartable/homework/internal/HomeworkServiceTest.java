@@ -19,6 +19,9 @@ import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.api.notify.Notice;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +42,7 @@ class HomeworkServiceTest {
     private final String classA = "a-" + UUID.randomUUID();
     private final String classB = "b-" + UUID.randomUUID();
 
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(HomeworkApp.ID);
     private final Caller teacher = school.person("teacher", "Marie Dupont", Role.TEACHER);
     private final Caller director = school.person("director", "Philippe Garnier", Role.DIRECTOR);
     private final Caller lea = school.person("lea", "Léa Martin", Role.PUPIL);
@@ -65,16 +68,16 @@ class HomeworkServiceTest {
 
     @BeforeEach
     void setUp() {
-        school.teacher(teacher, classA);
+        school.teach(teacher, classA);
         school.relate(director, new ClassRelation(classA, false, true, false, List.of()));
-        school.pupil(lea, classA);
-        school.pupil(nathan, classA);
+        school.enrol(lea, classA);
+        school.enrol(nathan, classA);
         school.parent(karim, classA, "nathan");
         // Sophie has Léa in A and Hugo in B
         school.parent(sophie, classA, "lea");
         school.parent(sophie, classB, "hugo");
-        school.teacher(teacher2, classB);
-        school.pupil(hugo, classB);
+        school.teach(teacher2, classB);
+        school.enrol(hugo, classB);
         school.enable(classA, true);
         school.enable(classB, true);
         homework = TestHomework.service(jpa, school, notifications);
@@ -335,8 +338,8 @@ class HomeworkServiceTest {
     @Test
     void newAndChangedEntriesNotifyThePupilsAndTheirParents() {
         Entry entry = maths(teacher, classA);
-        assertEquals(1, notifications.notices.size());
-        Notice notice = notifications.notices.get(0);
+        assertEquals(1, notifications.published().size());
+        Notice notice = notifications.published().get(0);
         assertEquals(HomeworkApp.ID, notice.appId());
         assertEquals(HomeworkApp.NOTICE_NEW, notice.type());
         assertEquals(classA, notice.classId());
@@ -349,9 +352,9 @@ class HomeworkServiceTest {
 
         homework.update(teacher, classA, entry.id(), EntryInput.once(MONDAY, Subject.MATHS, "Exercices p. 43", "",
                 null), Scope.THIS);
-        assertEquals(HomeworkApp.NOTICE_CHANGED, notifications.notices.get(1).type());
+        assertEquals(HomeworkApp.NOTICE_CHANGED, notifications.published().get(1).type());
         assertEquals("Modifié – Mathématiques : Exercices p. 43 (le lundi 30 novembre)",
-                notifications.notices.get(1).text().in(java.util.Locale.FRENCH));
+                notifications.published().get(1).text().in(java.util.Locale.FRENCH));
 
         // the app declares both types
         assertEquals(List.of(HomeworkApp.NOTICE_NEW, HomeworkApp.NOTICE_CHANGED),
@@ -360,10 +363,10 @@ class HomeworkServiceTest {
 
     @Test
     void theDiaryWorksWithoutNotificationsOrWhenTheyFail() {
-        HomeworkService alone = HomeworkService.create(jpa, school, school, new FakeSchool.ScriptStripper(),
-                HomeworkNotices.create(null), new FakeSchool.TickingClock());
+        HomeworkService alone = HomeworkService.create(jpa, school, school, new ScriptStripper(),
+                HomeworkNotices.create(null), TestHomework.clock());
         assertNotNull(alone.create(teacher, classA, EntryInput.once(MONDAY, Subject.ARTS, "Dessin", "", null)));
-        notifications.failing = true;
+        notifications.failing(true);
         Entry stored = maths(teacher, classA);
         assertEquals(stored.title(), homework.entry(lea, classA, stored.id(), null).title());
     }
@@ -378,7 +381,7 @@ class HomeworkServiceTest {
         homework.seedDone(lea, classA, seeded.id());
         assertRefused(Kind.FORBIDDEN, () -> homework.seedEntry(lea, classA, EntryInput.once(MONDAY, Subject.MATHS,
                 "Non", "", null)));
-        assertTrue(notifications.notices.isEmpty(), "demo content sends no notices");
+        assertTrue(notifications.published().isEmpty(), "demo content sends no notices");
         school.enable(classA, true);
         assertEquals(1, homework.entry(teacher, classA, seeded.id(), null).doneCount());
     }

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.apache.wicket.feedback.ExactLevelFeedbackMessageFilter;
@@ -23,7 +19,11 @@ import org.cartable.api.web.ClassAppPage;
 import org.cartable.liaison.internal.web.LiaisonHomePage;
 import org.cartable.liaison.internal.web.LiaisonSlipsPage;
 import org.cartable.liaison.internal.web.LiaisonWordPage;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
 import org.cartable.testing.web.EmbeddedFramework;
 import org.cartable.testing.web.TestShell;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +38,7 @@ class LiaisonPagesTest {
 
     private static final String CLASS_A = "class-a";
 
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(LiaisonApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
     private static final Caller NATHAN = SCHOOL.person("nathan", "Nathan Benali", Role.PUPIL);
@@ -58,8 +58,8 @@ class LiaisonPagesTest {
         SCHOOL.teach(TEACHER, CLASS_A).enrol(LEA, CLASS_A).enrol(NATHAN, CLASS_A).enable(CLASS_A);
         SCHOOL.parent(SOPHIE, LEA).parent(KARIM, NATHAN);
         db = new TestDatabase().migrate(LiaisonService.CHANGELOG);
-        liaison = LiaisonService.create(db.jpa("cartable-liaison"), SCHOOL, SCHOOL, new FakeSchool.ScriptStripper(),
-                LiaisonNotices.create(new FakeSchool.RecordingNotifications()), new FakeSchool.TickingClock());
+        liaison = LiaisonService.create(db.jpa("cartable-liaison"), SCHOOL, SCHOOL, new ScriptStripper(),
+                LiaisonNotices.create(new RecordingNotifications()), new TickingClock());
         var context = EmbeddedFramework.context();
         registrations = List.of(
                 context.registerService(ClassAccess.class, SCHOOL, null),
@@ -76,8 +76,7 @@ class LiaisonPagesTest {
     @BeforeEach
     void startTester() {
         shell = new TestShell();
-        tester = new WicketTester(shell);
-        tester.getSession().setLocale(Locale.FRENCH);
+        tester = shell.newTester();
     }
 
     @AfterEach
@@ -223,10 +222,6 @@ class LiaisonPagesTest {
     }
 
     private void assertPageSerializable() {
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-            out.writeObject(tester.getLastRenderedPage());
-        } catch (IOException e) {
-            throw new AssertionError("The page cannot be serialised: " + e, e);
-        }
+        TestShell.assertSerializable(tester.getLastRenderedPage());
     }
 }

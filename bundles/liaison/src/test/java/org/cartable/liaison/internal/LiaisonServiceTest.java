@@ -25,7 +25,11 @@ import org.cartable.api.notify.Notice;
 import org.cartable.liaison.internal.FollowUp.PupilStatus;
 import org.cartable.liaison.internal.LiaisonService.Confirmed;
 import org.cartable.liaison.internal.Notebook.View;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +41,7 @@ class LiaisonServiceTest {
     private static final String A = "class-a";
     private static final String B = "class-b";
 
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(LiaisonApp.ID);
     private final Caller teacher = school.person("teacher", "Mme Martin", Role.TEACHER);
     private final Caller teacherB = school.person("teacher-b", "M. Durand", Role.TEACHER);
     private final Caller lea = school.person("lea", "Léa Petit", Role.PUPIL);
@@ -48,8 +52,8 @@ class LiaisonServiceTest {
     private final Caller marc = school.person("marc", "Marc Petit", Role.PARENT);
     private final Caller karim = school.person("karim", "Karim Benali", Role.PARENT);
 
-    private final FakeSchool.RecordingNotifications feed = new FakeSchool.RecordingNotifications();
-    private final FakeSchool.TickingClock clock = new FakeSchool.TickingClock();
+    private final RecordingNotifications feed = new RecordingNotifications();
+    private final TickingClock clock = new TickingClock();
     private TestDatabase db;
     private LiaisonService liaison;
 
@@ -60,7 +64,7 @@ class LiaisonServiceTest {
         // Léa has two parents; Sophie is also Hugo's mother, in another class; Tom's family has no account.
         school.parent(sophie, lea).parent(marc, lea).parent(sophie, hugo).parent(karim, nathan);
         db = new TestDatabase().migrate(LiaisonService.CHANGELOG);
-        liaison = LiaisonService.create(db.jpa("cartable-liaison"), school, school, new FakeSchool.ScriptStripper(),
+        liaison = LiaisonService.create(db.jpa("cartable-liaison"), school, school, new ScriptStripper(),
                 LiaisonNotices.create(feed), clock);
     }
 
@@ -81,7 +85,7 @@ class LiaisonServiceTest {
         assertEquals(new Word.Counts(0, 3), word.counts());
         assertTrue(word.wholeClass());
 
-        Notice notice = feed.published.get(0);
+        Notice notice = feed.published().get(0);
         assertEquals(LiaisonApp.NOTICE_WORD, notice.type());
         assertEquals(A, notice.classId());
         assertEquals("teacher", notice.actorId());
@@ -118,7 +122,7 @@ class LiaisonServiceTest {
     @Test
     void aWordToChosenPupilsIsInvisibleToTheOthers() {
         Word word = write("Rendez-vous", Set.of("lea"));
-        assertEquals(Set.of("lea"), feed.published.get(0).audience().parentsOnly());
+        assertEquals(Set.of("lea"), feed.published().get(0).audience().parentsOnly());
         assertEquals(new Word.Counts(0, 1), word.counts());
 
         assertEquals(1, liaison.notebook(marc, A, "lea").words().size());
@@ -137,7 +141,7 @@ class LiaisonServiceTest {
         assertRefused(Kind.BAD_REQUEST, () -> write(" ", null));
         assertRefused(Kind.BAD_REQUEST, () -> liaison.write(teacher, A,
                 new NewWord("Mot", "<script>x()</script>", Category.INFO, null, true, false)));
-        assertTrue(feed.published.isEmpty(), "nothing stored, nothing sent");
+        assertTrue(feed.published().isEmpty(), "nothing stored, nothing sent");
         assertTrue(liaison.notebook(teacher, A, null).words().isEmpty());
     }
 
@@ -223,13 +227,13 @@ class LiaisonServiceTest {
     void aCorrectionKeepsConfirmationsAndNotifiesNobody() {
         Word word = write("Sortie le 12", null);
         liaison.confirm(sophie, A, word.id(), "lea");
-        int sent = feed.published.size();
+        int sent = feed.published().size();
 
         Word corrected = liaison.correct(teacher, A, word.id(), "Sortie le 13", "<p>Le 13, pas le 12.</p>", null);
         assertEquals("Sortie le 13", corrected.title());
         assertEquals(Category.SORTIE, corrected.category(), "kept when not given");
         assertNotNull(corrected.editedAt());
-        assertEquals(sent, feed.published.size(), "a correction sends nothing");
+        assertEquals(sent, feed.published().size(), "a correction sends nothing");
         assertEquals(new Word.Counts(1, 3), corrected.counts());
         Word forParent = liaison.word(sophie, A, word.id(), "lea");
         assertEquals(corrected.editedAt(), forParent.editedAt());
@@ -254,11 +258,11 @@ class LiaisonServiceTest {
     void aReminderGoesToTheParentsOfPupilsNobodyConfirmedForOncePerHour() {
         Word word = write("Sortie", null);
         liaison.confirm(sophie, A, word.id(), "lea");
-        feed.published.clear();
+        feed.clear();
 
         Reminder reminder = liaison.remind(teacher, A, word.id());
         assertEquals(2, reminder.pupils());
-        Notice notice = feed.published.get(0);
+        Notice notice = feed.published().get(0);
         assertEquals(LiaisonApp.NOTICE_REMINDER, notice.type());
         assertEquals(Set.of("nathan", "tom"), notice.audience().parentsOnly());
         assertEquals("teacher", notice.actorId());
@@ -267,7 +271,7 @@ class LiaisonServiceTest {
         CartableException tooSoon = assertThrows(CartableException.class, () -> liaison.remind(teacher, A, word.id()));
         assertEquals(Kind.TOO_MANY_REQUESTS, tooSoon.kind());
         assertTrue(tooSoon.retryAfter().orElseThrow().compareTo(Duration.ofHours(1)) <= 0);
-        assertEquals(1, feed.published.size());
+        assertEquals(1, feed.published().size());
 
         clock.advance(Duration.ofMinutes(61));
         liaison.confirm(karim, A, word.id(), "nathan");
@@ -276,7 +280,7 @@ class LiaisonServiceTest {
 
     private Notice notice(Reminder reminder) {
         assertEquals(1, reminder.pupils());
-        return feed.published.get(feed.published.size() - 1);
+        return feed.published().get(feed.published().size() - 1);
     }
 
     @Test
@@ -291,14 +295,14 @@ class LiaisonServiceTest {
     @Test
     void eachParentRepliesOnceAndEditsTheirReplyWhenRepliesAreAllowed() {
         Word word = write("Qui accompagne ?", null);
-        feed.published.clear();
+        feed.clear();
         Reply first = liaison.reply(sophie, A, word.id(), "lea", "Je peux accompagner.");
         Reply edited = liaison.reply(sophie, A, word.id(), "lea", "Je peux accompagner le matin.");
         assertEquals(first.id(), edited.id(), "one reply per parent, edited");
         assertEquals("Je peux accompagner le matin.", edited.body());
         liaison.reply(marc, A, word.id(), "lea", "Moi l'après-midi.");
 
-        Notice notice = feed.published.get(0);
+        Notice notice = feed.published().get(0);
         assertEquals(LiaisonApp.NOTICE_REPLY, notice.type());
         assertEquals(Set.of("teacher"), notice.audience().persons());
         assertEquals("sophie", notice.actorId());
@@ -332,10 +336,10 @@ class LiaisonServiceTest {
     @Test
     void withoutTheNotificationServiceTheNotebookStillWorks() {
         LiaisonService alone = LiaisonService.create(db.jpa("cartable-liaison"), school, school,
-                new FakeSchool.ScriptStripper(), LiaisonNotices.create(null), clock);
+                new ScriptStripper(), LiaisonNotices.create(null), clock);
         Word word = alone.write(teacher, A, new NewWord("Mot", "<p>x</p>", Category.INFO, null, true, false));
         assertEquals(-1, alone.remind(teacher, A, word.id()).delivered());
-        assertTrue(feed.published.isEmpty());
+        assertTrue(feed.published().isEmpty());
     }
 
     @Test

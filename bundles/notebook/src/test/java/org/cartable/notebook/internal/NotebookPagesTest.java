@@ -3,13 +3,10 @@ package org.cartable.notebook.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.wicket.util.file.File;
 import org.apache.wicket.util.tester.FormTester;
@@ -24,6 +21,7 @@ import org.cartable.notebook.internal.web.NotebookEditorPage;
 import org.cartable.notebook.internal.web.NotebookHomePage;
 import org.cartable.notebook.internal.web.NotebookMediaPage;
 import org.cartable.notebook.internal.web.NotebookViewPage;
+import org.cartable.testing.FakeSchool;
 import org.cartable.testing.TestDatabase;
 import org.cartable.testing.web.EmbeddedFramework;
 import org.cartable.testing.web.TestShell;
@@ -40,7 +38,7 @@ class NotebookPagesTest {
 
     private static final String CLASS_A = "class-a";
 
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(NotebookApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
     private static final Caller HUGO = SCHOOL.person("hugo", "Hugo Roux", Role.PUPIL);
@@ -66,7 +64,7 @@ class NotebookPagesTest {
         SCHOOL.enable(CLASS_A, true);
         db = new TestDatabase().migrate(NotebookService.CHANGELOG);
         notebooks = TestNotebooks.service(db.jpa("cartable-notebook"), SCHOOL, SCHOOL, files, MediaLimits.DEFAULTS,
-                new FakeSchool.TestClock(), null);
+                TestNotebooks.clock(), null);
         var context = EmbeddedFramework.context();
         registrations = List.of(
                 context.registerService(ClassAccess.class, SCHOOL, null),
@@ -83,8 +81,7 @@ class NotebookPagesTest {
     @BeforeEach
     void startTester() {
         shell = new TestShell();
-        tester = new WicketTester(shell);
-        tester.getSession().setLocale(Locale.FRENCH);
+        tester = shell.newTester();
     }
 
     @AfterEach
@@ -216,10 +213,6 @@ class NotebookPagesTest {
 
     /* Wicket stores pages serialised between requests; the tester does not, so check it here. */
     private void assertPageSerializable() {
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-            out.writeObject(tester.getLastRenderedPage());
-        } catch (IOException e) {
-            throw new AssertionError("The page cannot be serialised: " + e, e);
-        }
+        TestShell.assertSerializable(tester.getLastRenderedPage());
     }
 }

@@ -26,7 +26,10 @@ import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.api.notify.Notice;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,15 +49,15 @@ class NotebookServiceTest {
     private final String classA = "class-a-" + UUID.randomUUID();
     private final String classB = "class-b-" + UUID.randomUUID();
 
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(NotebookApp.ID);
     private final Caller teacher = school.person("teacher", "Mme Martin", Role.TEACHER);
     private final Caller lea = school.person("lea", "Léa Petit", Role.PUPIL);
     private final Caller hugo = school.person("hugo", "Hugo Roux", Role.PUPIL);
     private final Caller leaParent = school.person("lea-parent", "Claire Petit", Role.PARENT);
     private final Caller hugoParent = school.person("hugo-parent", "Paul Roux", Role.PARENT);
     private final Caller otherTeacher = school.person("other-teacher", "M. Noir", Role.TEACHER);
-    private final FakeSchool.TestClock clock = new FakeSchool.TestClock();
-    private final FakeSchool.RecordingFeed feed = new FakeSchool.RecordingFeed();
+    private final TickingClock clock = TestNotebooks.clock();
+    private final RecordingNotifications feed = new RecordingNotifications();
 
     private NotebookService notebooks;
 
@@ -153,8 +156,8 @@ class NotebookServiceTest {
         Notebook notebook = notebooks.create(lea, classA, "Nos animaux", null);
         notebooks.share(lea, classA, notebook.id(), Sharing.READ);
         notebooks.share(lea, classA, notebook.id(), Sharing.CONTRIBUTE);
-        assertEquals(1, feed.published.size(), "only the move out of PRIVATE is news");
-        Notice notice = feed.published.get(0);
+        assertEquals(1, feed.published().size(), "only the move out of PRIVATE is news");
+        Notice notice = feed.published().get(0);
         assertEquals(NotebookApp.ID, notice.appId());
         assertEquals(NotebookService.NOTICE_SHARED, notice.type());
         assertEquals(classA, notice.classId());

@@ -4,6 +4,8 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.cartable.api.ClassAccess;
 import org.cartable.api.Directory;
 import org.cartable.api.notify.Notifications;
+import org.cartable.testing.ScriptStripper;
+import org.cartable.testing.TickingClock;
 
 /** Builds the service for tests of other packages (its test constructor is package-private). */
 public final class TestWikis {
@@ -13,7 +15,7 @@ public final class TestWikis {
 
     public static WikiService service(JpaTemplate jpa, ClassAccess access, Directory directory,
                                       Notifications notifications) {
-        return new WikiService(jpa, access, directory, new FakeSchool.ScriptStripper(), new FakeSchool.TickingClock(),
+        return new WikiService(jpa, access, directory, new ScriptStripper(), new TickingClock(),
                 notifications);
     }
 }

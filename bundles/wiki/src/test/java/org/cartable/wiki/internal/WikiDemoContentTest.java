@@ -11,6 +11,8 @@ import org.cartable.api.Caller;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.api.demo.DemoDirectory;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class WikiDemoContentTest {
 
     @Test
     void seedsBothClassesOnce() {
-        FakeSchool school = new FakeSchool();
+        FakeSchool school = new FakeSchool(WikiApp.ID);
         Map<String, Caller> people = Map.of(
                 "teacher", school.person("t1", "Mme Martin", Role.TEACHER),
                 "pupil", school.person("p1", "Léa Martin", Role.PUPIL),
@@ -40,8 +42,8 @@ class WikiDemoContentTest {
         school.relate(people.get("a1.pupil3"), new ClassRelation("a1", false, false, true, List.of()));
         school.relate(people.get("teacher2"), new ClassRelation("b1", true, false, false, List.of()));
         school.relate(people.get("pupilb"), new ClassRelation("b1", false, false, true, List.of()));
-        school.enableWiki("a1", true);
-        school.enableWiki("b1", true);
+        school.enable("a1", true);
+        school.enable("b1", true);
         RecordingNotifications feed = new RecordingNotifications();
         WikiService wiki = TestWikis.service(db.jpa("cartable-wiki"), school, school, feed);
         DemoDirectory directory = new DemoDirectory() {

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
@@ -18,6 +14,8 @@ import org.cartable.api.ClassRelation;
 import org.cartable.api.Directory;
 import org.cartable.api.Role;
 import org.cartable.api.web.ClassAppPage;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
 import org.cartable.testing.web.EmbeddedFramework;
 import org.cartable.testing.web.TestShell;
@@ -39,7 +37,7 @@ class WikiPagesTest {
 
     private static final String CLASS_A = "class-a";
 
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(WikiApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
     private static final Caller LEA_PARENT = SCHOOL.person("lea-parent", "Claire Petit", Role.PARENT);
@@ -57,7 +55,7 @@ class WikiPagesTest {
         SCHOOL.relate(TEACHER, new ClassRelation(CLASS_A, true, false, false, List.of()));
         SCHOOL.relate(LEA, new ClassRelation(CLASS_A, false, false, true, List.of()));
         SCHOOL.relate(LEA_PARENT, new ClassRelation(CLASS_A, false, false, false, List.of("lea")));
-        SCHOOL.enableWiki(CLASS_A, true);
+        SCHOOL.enable(CLASS_A, true);
         db = new TestDatabase().migrate(WikiService.CHANGELOG);
         wiki = TestWikis.service(db.jpa("cartable-wiki"), SCHOOL, SCHOOL, new RecordingNotifications());
         var context = EmbeddedFramework.context();
@@ -76,9 +74,7 @@ class WikiPagesTest {
     @BeforeEach
     void startTester() {
         shell = new TestShell();
-        tester = new WicketTester(shell);
-        // the shell's default language
-        tester.getSession().setLocale(Locale.FRENCH);
+        tester = shell.newTester();
     }
 
     @AfterEach
@@ -260,10 +256,6 @@ class WikiPagesTest {
 
     /* Wicket stores pages serialised between requests; the tester does not, so check it here. */
     private void assertPageSerializable() {
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-            out.writeObject(tester.getLastRenderedPage());
-        } catch (IOException e) {
-            throw new AssertionError("The page cannot be serialised: " + e, e);
-        }
+        TestShell.assertSerializable(tester.getLastRenderedPage());
     }
 }

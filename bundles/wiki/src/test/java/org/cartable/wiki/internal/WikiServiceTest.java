@@ -22,7 +22,11 @@ import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.api.notify.Notice;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
 import org.cartable.wiki.internal.data.VersionEntity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +44,7 @@ class WikiServiceTest {
     private final String classA = "class-a-" + UUID.randomUUID();
     private final String classB = "class-b-" + UUID.randomUUID();
 
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(WikiApp.ID);
     private final Caller teacher = school.person("teacher", "Mme Martin", Role.TEACHER);
     private final Caller director = school.person("director", "M. Leroy", Role.DIRECTOR);
     private final Caller lea = school.person("lea", "Léa Petit", Role.PUPIL);
@@ -70,9 +74,9 @@ class WikiServiceTest {
         school.relate(hugo, new ClassRelation(classA, false, false, true, List.of()));
         school.relate(leaParent, new ClassRelation(classA, false, false, false, List.of("lea")));
         school.relate(otherTeacher, new ClassRelation(classB, true, false, false, List.of()));
-        school.enableWiki(classA, true);
-        school.enableWiki(classB, true);
-        wiki = new WikiService(jpa, school, school, new FakeSchool.ScriptStripper(), new FakeSchool.TickingClock(),
+        school.enable(classA, true);
+        school.enable(classB, true);
+        wiki = new WikiService(jpa, school, school, new ScriptStripper(), new TickingClock(),
                 feed);
     }
 
@@ -275,7 +279,7 @@ class WikiServiceTest {
         assertNotFound(() -> wiki.compare(otherTeacher, classB, page.id(), 1, 1));
         assertNotFound(() -> wiki.addComment(otherTeacher, classB, page.id(), "Intrus"));
         assertEquals(List.of(), wiki.overview(otherTeacher, classB).tree().children());
-        school.enableWiki(classA, false);
+        school.enable(classA, false);
         assertForbidden(() -> wiki.page(teacher, classA, page.id()));
     }
 
@@ -352,8 +356,8 @@ class WikiServiceTest {
 
     @Test
     void theWikiWorksWithoutTheNotificationFeed() {
-        WikiService alone = new WikiService(jpa, school, school, new FakeSchool.ScriptStripper(),
-                new FakeSchool.TickingClock(), null);
+        WikiService alone = new WikiService(jpa, school, school, new ScriptStripper(),
+                new TickingClock(), null);
         WikiPage page = alone.createPage(lea, classA, "Sans fil", "<p>x</p>", null);
         assertEquals(2, alone.savePage(hugo, classA, page.id(), "Sans fil", "<p>y</p>", 1).version());
     }

@@ -1,5 +1,9 @@
 package org.cartable.testing.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.wicket.Application;
@@ -16,6 +20,7 @@ import org.apache.wicket.request.Request;
 import org.apache.wicket.request.Response;
 import org.apache.wicket.util.resource.IResourceStream;
 import org.apache.wicket.util.resource.StringResourceStream;
+import org.apache.wicket.util.tester.WicketTester;
 import org.cartable.api.Caller;
 import org.cartable.api.web.CartableSession;
 import org.cartable.api.web.ShellLayout;
@@ -28,6 +33,22 @@ public final class TestShell extends WebApplication implements ShellLayout {
     /** Signs the caller in for the next requests (null signs out). */
     public void signIn(Caller caller) {
         this.signedIn = caller;
+    }
+
+    /** @return a tester of this shell, in the shell's default language (French); destroy it after the test */
+    public WicketTester newTester() {
+        WicketTester tester = new WicketTester(this);
+        tester.getSession().setLocale(Locale.FRENCH);
+        return tester;
+    }
+
+    /** Fails unless the page can be serialised, as Wicket does to keep it between requests. */
+    public static void assertSerializable(Page page) {
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(page);
+        } catch (IOException e) {
+            throw new AssertionError("The page cannot be serialised: " + e, e);
+        }
     }
 
     @Override

@@ -1,19 +1,17 @@
 package org.cartable.blog.internal.rest;
 
+import static org.cartable.testing.rest.RequestContexts.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.Caller;
@@ -21,16 +19,17 @@ import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
-import org.cartable.api.rest.CallerPrincipal;
+import org.cartable.blog.internal.BlogApp;
 import org.cartable.blog.internal.CommentMode;
-import org.cartable.blog.internal.FakeSchool;
 import org.cartable.blog.internal.TestBlogs;
 import org.cartable.blog.internal.rest.BlogJson.CommentBody;
 import org.cartable.blog.internal.rest.BlogJson.NewComment;
 import org.cartable.blog.internal.rest.BlogJson.NewPost;
 import org.cartable.blog.internal.rest.BlogJson.PostBody;
 import org.cartable.blog.internal.rest.BlogJson.Settings;
+import org.cartable.testing.FakeSchool;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.rest.RequestContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class BlogResourceTest {
 
     private static final String CLASS_ID = "class-" + UUID.randomUUID();
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(BlogApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller PARENT = SCHOOL.person("parent", "Claire Petit", Role.PARENT);
 
@@ -55,7 +54,7 @@ class BlogResourceTest {
     static void start() {
         SCHOOL.relate(TEACHER, new ClassRelation(CLASS_ID, true, false, false, List.of()));
         SCHOOL.relate(PARENT, new ClassRelation(CLASS_ID, false, false, false, List.of("child")));
-        SCHOOL.enableBlog(CLASS_ID, true);
+        SCHOOL.enable(CLASS_ID, true);
         db = new TestDatabase().migrate("db/blog/changelog.xml");
         resource = new BlogResource(TestBlogs.service(db.jpa("cartable-blog"), SCHOOL, SCHOOL));
     }
@@ -120,24 +119,8 @@ class BlogResourceTest {
         assertNull(BlogJson.date(null));
     }
 
-    private static SecurityContext as(Caller caller) {
-        return proxy(SecurityContext.class, "getUserPrincipal", caller == null ? null : new CallerPrincipal(caller));
-    }
-
     private static UriInfo postsUri() {
-        return proxy(UriInfo.class, "getAbsolutePathBuilder",
-                UriBuilder.fromUri("http://localhost/api/classes/" + CLASS_ID + "/blog/posts"));
-    }
-
-    /** A stand-in answering one method, enough for what the resource asks of the request context. */
-    private static <T> T proxy(Class<T> type, String method, Object answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, called, args) -> {
-            if (called.getName().equals(method)) {
-                return answer;
-            }
-            // the resource asked the request context for something this test does not model: say so loudly
-            throw new UnsupportedOperationException(called.getName());
-        }));
+        return RequestContexts.uri("http://localhost/api/classes/" + CLASS_ID + "/blog/posts");
     }
 
     private static void assertBadRequest(Executable call) {

@@ -33,13 +33,14 @@ import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.Role;
 import org.cartable.homework.internal.EntryInput;
-import org.cartable.homework.internal.FakeSchool;
 import org.cartable.homework.internal.FeedStatus;
 import org.cartable.homework.internal.Frequency;
+import org.cartable.homework.internal.HomeworkApp;
 import org.cartable.homework.internal.HomeworkService;
-import org.cartable.homework.internal.RecordingNotifications;
 import org.cartable.homework.internal.Subject;
 import org.cartable.homework.internal.TestHomework;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +66,7 @@ class CalendarFeedsTest {
 
     private final String classA = "a-" + UUID.randomUUID();
     private final String classB = "b-" + UUID.randomUUID();
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(HomeworkApp.ID);
     private final Caller teacher = school.person("teacher", "Marie Dupont", Role.TEACHER);
     private final Caller lea = school.person("lea", "Léa Martin", Role.PUPIL);
     private final Caller sophie = school.person("sophie", "Sophie Martin", Role.PARENT);
@@ -88,11 +89,11 @@ class CalendarFeedsTest {
 
     @BeforeEach
     void setUp() {
-        school.teacher(teacher, classA);
-        school.pupil(lea, classA);
+        school.teach(teacher, classA);
+        school.enrol(lea, classA);
         school.parent(sophie, classA, "lea");
         school.parent(karim, classA, "nathan");
-        school.teacher(teacher2, classB);
+        school.teach(teacher2, classB);
         school.enable(classA, true);
         school.enable(classB, true);
         homework = TestHomework.service(jpa, school, new RecordingNotifications());

@@ -1,29 +1,25 @@
 package org.cartable.homework.internal.rest;
 
+import static org.cartable.testing.rest.RequestContexts.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.Role;
-import org.cartable.api.rest.CallerPrincipal;
-import org.cartable.homework.internal.FakeSchool;
+import org.cartable.homework.internal.HomeworkApp;
 import org.cartable.homework.internal.HomeworkService;
-import org.cartable.homework.internal.RecordingNotifications;
 import org.cartable.homework.internal.TestHomework;
 import org.cartable.homework.internal.calendar.CalendarFeeds;
 import org.cartable.homework.internal.rest.HomeworkJson.EntryBody;
@@ -32,7 +28,10 @@ import org.cartable.homework.internal.rest.HomeworkJson.FeedBody;
 import org.cartable.homework.internal.rest.HomeworkJson.NewEntry;
 import org.cartable.homework.internal.rest.HomeworkJson.Recurrence;
 import org.cartable.homework.internal.rest.HomeworkJson.WeekBody;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.rest.RequestContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class HomeworkResourceTest {
 
     private static final String CLASS_ID = "class-" + UUID.randomUUID();
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(HomeworkApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Marie Dupont", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Martin", Role.PUPIL);
     private static final Caller PARENT = SCHOOL.person("parent", "Sophie Martin", Role.PARENT);
@@ -56,8 +55,8 @@ class HomeworkResourceTest {
 
     @BeforeAll
     static void start() {
-        SCHOOL.teacher(TEACHER, CLASS_ID);
-        SCHOOL.pupil(LEA, CLASS_ID);
+        SCHOOL.teach(TEACHER, CLASS_ID);
+        SCHOOL.enrol(LEA, CLASS_ID);
         SCHOOL.parent(PARENT, CLASS_ID, "lea");
         SCHOOL.enable(CLASS_ID, true);
         db = new TestDatabase().migrate(HomeworkService.CHANGELOG);
@@ -150,25 +149,9 @@ class HomeworkResourceTest {
         assertEquals(false, resource.feed(as(PARENT), CLASS_ID, "lea").exists());
     }
 
-    private static SecurityContext as(Caller caller) {
-        return (SecurityContext) Proxy.newProxyInstance(HomeworkResourceTest.class.getClassLoader(),
-                new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getUserPrincipal")) {
-                        return new CallerPrincipal(caller);
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     private static UriInfo uri(String path) {
-        URI base = URI.create("http://localhost/api/");
-        URI absolute = URI.create("http://localhost/api/classes/" + CLASS_ID + "/homework/" + path);
-        return (UriInfo) Proxy.newProxyInstance(HomeworkResourceTest.class.getClassLoader(),
-                new Class<?>[] {UriInfo.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getAbsolutePathBuilder" -> UriBuilder.fromUri(absolute);
-                    case "getBaseUriBuilder" -> UriBuilder.fromUri(base);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return RequestContexts.uri("http://localhost/api/",
+                "http://localhost/api/classes/" + CLASS_ID + "/homework/" + path);
     }
 
     private static void assertRefused(Kind kind, String messagePart, Executable call) {

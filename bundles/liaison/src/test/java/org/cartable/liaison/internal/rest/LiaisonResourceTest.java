@@ -1,32 +1,34 @@
 package org.cartable.liaison.internal.rest;
 
+import static org.cartable.testing.rest.RequestContexts.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.Caller;
 import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.Role;
-import org.cartable.api.rest.CallerPrincipal;
 import org.cartable.liaison.internal.Category;
-import org.cartable.liaison.internal.FakeSchool;
+import org.cartable.liaison.internal.LiaisonApp;
 import org.cartable.liaison.internal.LiaisonNotices;
 import org.cartable.liaison.internal.LiaisonService;
 import org.cartable.liaison.internal.rest.LiaisonJson.ConfirmationBody;
 import org.cartable.liaison.internal.rest.LiaisonJson.NewWordBody;
 import org.cartable.liaison.internal.rest.LiaisonJson.WordBody;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
+import org.cartable.testing.ScriptStripper;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.TickingClock;
+import org.cartable.testing.rest.RequestContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class LiaisonResourceTest {
 
     private static final String CLASS_ID = "class-a";
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(LiaisonApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
     private static final Caller PARENT = SCHOOL.person("parent", "Sophie Petit", Role.PARENT);
@@ -53,8 +55,8 @@ class LiaisonResourceTest {
         SCHOOL.teach(TEACHER, CLASS_ID).enrol(LEA, CLASS_ID).parent(PARENT, LEA).enable(CLASS_ID);
         db = new TestDatabase().migrate(LiaisonService.CHANGELOG);
         resource = new LiaisonResource(LiaisonService.create(db.jpa("cartable-liaison"), SCHOOL, SCHOOL,
-                new FakeSchool.ScriptStripper(), LiaisonNotices.create(new FakeSchool.RecordingNotifications()),
-                new FakeSchool.TickingClock()));
+                new ScriptStripper(), LiaisonNotices.create(new RecordingNotifications()),
+                new TickingClock()));
     }
 
     @AfterAll
@@ -120,23 +122,8 @@ class LiaisonResourceTest {
         assertNull(LiaisonJson.date(null));
     }
 
-    private static SecurityContext as(Caller caller) {
-        return proxy(SecurityContext.class, "getUserPrincipal", caller == null ? null : new CallerPrincipal(caller));
-    }
-
     private static UriInfo wordsUri() {
-        return proxy(UriInfo.class, "getAbsolutePathBuilder",
-                UriBuilder.fromUri("http://localhost/api/classes/" + CLASS_ID + "/liaison/words"));
-    }
-
-    /** A stand-in answering one method, enough for what the resource asks of the request context. */
-    private static <T> T proxy(Class<T> type, String method, Object answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, called, args) -> {
-            if (called.getName().equals(method)) {
-                return answer;
-            }
-            throw new UnsupportedOperationException(called.getName());
-        }));
+        return RequestContexts.uri("http://localhost/api/classes/" + CLASS_ID + "/liaison/words");
     }
 
     private static void assertBadRequest(Executable call) {

@@ -1,5 +1,6 @@
 package org.cartable.notebook.internal.rest;
 
+import static org.cartable.testing.rest.RequestContexts.as;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,9 +18,7 @@ import java.util.UUID;
 import java.util.zip.ZipInputStream;
 
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
-import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.Caller;
@@ -28,10 +26,9 @@ import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
-import org.cartable.api.rest.CallerPrincipal;
 import org.cartable.api.rest.MaxBodySize;
-import org.cartable.notebook.internal.FakeSchool;
 import org.cartable.notebook.internal.MediaLimits;
+import org.cartable.notebook.internal.NotebookApp;
 import org.cartable.notebook.internal.Samples;
 import org.cartable.notebook.internal.TestNotebooks;
 import org.cartable.notebook.internal.rest.NotebookJson.BoxBody;
@@ -40,7 +37,9 @@ import org.cartable.notebook.internal.rest.NotebookJson.MediaBody;
 import org.cartable.notebook.internal.rest.NotebookJson.NotebookBody;
 import org.cartable.notebook.internal.rest.NotebookJson.NotebookEdit;
 import org.cartable.notebook.internal.rest.NotebookJson.SharingBody;
+import org.cartable.testing.FakeSchool;
 import org.cartable.testing.TestDatabase;
+import org.cartable.testing.rest.RequestContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class NotebookResourceTest {
 
     private static final String CLASS_ID = "class-" + UUID.randomUUID();
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(NotebookApp.ID);
     private static final Caller PUPIL = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
     private static final Caller PARENT = SCHOOL.person("parent", "Claire Petit", Role.PARENT);
 
@@ -72,7 +71,7 @@ class NotebookResourceTest {
         SCHOOL.enable(CLASS_ID, true);
         db = new TestDatabase().migrate("db/notebook/changelog.xml");
         resource = new NotebookResource(TestNotebooks.service(db.jpa("cartable-notebook"), SCHOOL, SCHOOL, files,
-                MediaLimits.DEFAULTS, new FakeSchool.TestClock(), null));
+                MediaLimits.DEFAULTS, TestNotebooks.clock(), null));
     }
 
     @AfterAll
@@ -197,22 +196,8 @@ class NotebookResourceTest {
         return "http://localhost/api/classes/" + CLASS_ID + "/notebook/";
     }
 
-    private static SecurityContext as(Caller caller) {
-        return proxy(SecurityContext.class, "getUserPrincipal", caller == null ? null : new CallerPrincipal(caller));
-    }
-
     private static UriInfo uri(String path) {
-        return proxy(UriInfo.class, "getAbsolutePathBuilder", UriBuilder.fromUri(base() + path));
-    }
-
-    /** A stand-in answering one method, enough for what the resource asks of the request context. */
-    private static <T> T proxy(Class<T> type, String method, Object answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, called, args) -> {
-            if (called.getName().equals(method)) {
-                return answer;
-            }
-            throw new UnsupportedOperationException(called.getName());
-        }));
+        return RequestContexts.uri(base() + path);
     }
 
     private static void assertBadRequest(Executable call) {

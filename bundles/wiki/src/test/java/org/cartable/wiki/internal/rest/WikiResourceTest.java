@@ -1,18 +1,16 @@
 package org.cartable.wiki.internal.rest;
 
+import static org.cartable.testing.rest.RequestContexts.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 
 import org.cartable.api.Caller;
@@ -20,11 +18,12 @@ import org.cartable.api.CartableException;
 import org.cartable.api.CartableException.Kind;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
-import org.cartable.api.rest.CallerPrincipal;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
-import org.cartable.wiki.internal.FakeSchool;
-import org.cartable.wiki.internal.RecordingNotifications;
+import org.cartable.testing.rest.RequestContexts;
 import org.cartable.wiki.internal.TestWikis;
+import org.cartable.wiki.internal.WikiApp;
 import org.cartable.wiki.internal.rest.WikiJson.Move;
 import org.cartable.wiki.internal.rest.WikiJson.NewComment;
 import org.cartable.wiki.internal.rest.WikiJson.NewPage;
@@ -43,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class WikiResourceTest {
 
     private static final String CLASS_ID = "class-" + UUID.randomUUID();
-    private static final FakeSchool SCHOOL = new FakeSchool();
+    private static final FakeSchool SCHOOL = new FakeSchool(WikiApp.ID);
     private static final Caller TEACHER = SCHOOL.person("teacher", "Mme Martin", Role.TEACHER);
     private static final Caller LEA = SCHOOL.person("lea", "Léa Petit", Role.PUPIL);
 
@@ -56,7 +55,7 @@ class WikiResourceTest {
     static void start() {
         SCHOOL.relate(TEACHER, new ClassRelation(CLASS_ID, true, false, false, List.of()));
         SCHOOL.relate(LEA, new ClassRelation(CLASS_ID, false, false, true, List.of()));
-        SCHOOL.enableWiki(CLASS_ID, true);
+        SCHOOL.enable(CLASS_ID, true);
         db = new TestDatabase().migrate("db/wiki/changelog.xml");
         resource = new WikiResource(TestWikis.service(db.jpa("cartable-wiki"), SCHOOL, SCHOOL,
                 new RecordingNotifications()));
@@ -132,23 +131,8 @@ class WikiResourceTest {
                 () -> resource.overview(as(null), CLASS_ID)).kind());
     }
 
-    private static SecurityContext as(Caller caller) {
-        return proxy(SecurityContext.class, "getUserPrincipal", caller == null ? null : new CallerPrincipal(caller));
-    }
-
     private static UriInfo pagesUri() {
-        return proxy(UriInfo.class, "getAbsolutePathBuilder",
-                UriBuilder.fromUri("http://localhost/api/classes/" + CLASS_ID + "/wiki/pages"));
-    }
-
-    /** A stand-in answering one method, enough for what the resource asks of the request context. */
-    private static <T> T proxy(Class<T> type, String method, Object answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, called, args) -> {
-            if (called.getName().equals(method)) {
-                return answer;
-            }
-            throw new UnsupportedOperationException(called.getName());
-        }));
+        return RequestContexts.uri("http://localhost/api/classes/" + CLASS_ID + "/wiki/pages");
     }
 
     private static void assertBadRequest(Executable call) {
