@@ -404,10 +404,10 @@ public final class CartableServer {
 
     /*
      * 4. The default apps are the last boot features to start, and each REST resource that registers makes the JAX-RS
-     *    whiteboard rebuild the whole /api application (a few ms of 404 "No service was found"). Moreover, some
-     *    seconds into a start the transaction manager may register again once its configuration arrives, and
-     *    pax-jdbc then replaces the DataSource under every persistence unit (apps WAITING for a moment, a request
-     *    in flight fails). Ready means: every default app is listed and every app ACTIVE for 5 s in a row.
+     *    whiteboard rebuild the whole /api application (a few ms of 404 "No service was found"). The transaction
+     *    manager no longer registers twice (etc/custom.properties: org.ops4j.pax.transx.requireConfigAdminConfig),
+     *    so pax-jdbc creates the DataSource once; the wait stays as the guard against any late replacement of a
+     *    service under the apps. Ready means: every default app is listed and every app ACTIVE for 5 s in a row.
      */
     private void awaitDefaultApps(long deadline, String token) {
         int consecutive = 0;
