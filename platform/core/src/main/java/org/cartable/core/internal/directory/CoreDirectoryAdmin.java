@@ -61,8 +61,8 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(CoreDirectoryAdmin.class);
     private static final Pattern SCHOOL_YEAR = Pattern.compile("\\d{4}-\\d{4}");
     private static final Pattern UAI = Pattern.compile("\\d{7}[A-Z]");
-    /** Derby (and others) limit the size of IN lists. */
-    private static final int CHUNK = 500;
+    /** Derby (and others) limit the size of IN lists; a power of two (see {@link #forChunks}). */
+    static final int CHUNK = 512;
 
     private final JpaTemplate jpa;
     private final Duration initialCodeValidity;
@@ -647,17 +647,26 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
                     .setParameter("ids", chunk).executeUpdate());
         }
 
+        /**
+         * One index probe per id, with the same statement text each time. An IN list does not do here: the unique
+         * index leads with SOURCE, so Derby answered {@code SOURCE = ? and EXTERNAL_ID in (...)} with a range scan
+         * of every external id of the source, the IN list tested row by row — each school's read-ahead grew with
+         * all the schools imported before it (O(n²) over a department).
+         */
         private Map<String, String> externalIds(List<String> ids) {
             Map<String, String> found = new LinkedHashMap<>();
-            forChunks(ids, chunk -> {
-                for (Object row0 : em.createNativeQuery("select EXTERNAL_ID, PERSON_ID from CORE_DIR_EXTERNAL_ID"
-                                + useIndex("constraint", "UQ_CORE_DIR_EXTID")
-                                + " where SOURCE = :source and EXTERNAL_ID in (:ids)")
-                        .setParameter("source", roster.source()).setParameter("ids", chunk).getResultList()) {
-                    Object[] row = (Object[]) row0;
-                    found.put((String) row[0], (String) row[1]);
+            if (ids.isEmpty()) {
+                return found;
+            }
+            javax.persistence.Query probe = em.createNativeQuery("select PERSON_ID from CORE_DIR_EXTERNAL_ID"
+                            + useIndex("constraint", "UQ_CORE_DIR_EXTID") + " where SOURCE = ? and EXTERNAL_ID = ?")
+                    .setParameter(1, roster.source());
+            for (String id : new LinkedHashSet<>(ids)) {
+                List<?> personIds = probe.setParameter(2, id).getResultList();
+                if (!personIds.isEmpty()) {
+                    found.put(id, (String) personIds.get(0));
                 }
-            });
+            }
             return found;
         }
 
@@ -725,11 +734,30 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         return " --DERBY-PROPERTIES " + kind + "=" + name + "\n";
     }
 
-    private static <T> void forChunks(Collection<T> values, java.util.function.Consumer<List<T>> action) {
+    /**
+     * Calls the action with chunks of at most {@link #CHUNK} values, each padded to a power of two by repeating its
+     * last value (a value twice in an IN list changes no result). Derby caches compiled statements by their text and
+     * an IN list of n parameters is a text of its own: unpadded, nearly every chunk was a new statement to compile
+     * (with its optimizer run), a large share of a school's read-ahead; padded, there are ten texts per query.
+     */
+    static <T> void forChunks(Collection<T> values, java.util.function.Consumer<List<T>> action) {
         List<T> list = values instanceof List<T> l ? l : new ArrayList<>(values);
         for (int i = 0; i < list.size(); i += CHUNK) {
-            action.accept(list.subList(i, Math.min(list.size(), i + CHUNK)));
+            action.accept(padded(list.subList(i, Math.min(list.size(), i + CHUNK))));
         }
+    }
+
+    static <T> List<T> padded(List<T> chunk) {
+        int size = Integer.highestOneBit(chunk.size());
+        if (size == chunk.size()) {
+            return chunk;
+        }
+        List<T> padded = new ArrayList<>(size * 2);
+        padded.addAll(chunk);
+        while (padded.size() < size * 2) {
+            padded.add(chunk.get(chunk.size() - 1));
+        }
+        return padded;
     }
 
     private static void index(Map<String, List<String>> index, String key, String personId) {

@@ -249,6 +249,38 @@ class CoreDirectoryAdminTest {
     }
 
     @Test
+    void aSchoolBiggerThanAChunkIsMatchedPupilByPupilOnReimport() {
+        // more pupils than one IN-list chunk (and not a power of two): the read-ahead must find every one of them
+        int size = CoreDirectoryAdmin.CHUNK + 77;
+        List<RosterPupil> pupils = java.util.stream.IntStream.range(0, size)
+                .mapToObj(i -> pupil("p" + i, "Élève" + i, i % 2 == 0 ? "CP" : "CE1")).toList();
+        List<RosterGuardian> guardians = java.util.stream.IntStream.range(0, size)
+                .mapToObj(i -> new RosterGuardian(null, "Parent" + i, "Durand", "FATHER", "parent" + i + "@example.org",
+                        null, List.of("p" + i))).toList();
+        SchoolRoster roster = roster(UAI, YEAR, pupils, guardians);
+        assertEquals(size, admin.importSchool(roster, commune, false).pupilsCreated());
+        // the same external ids in another source name other pupils
+        SchoolRoster otherSource = new SchoolRoster("oneroster", UAI2, "École Autre", YEAR, roster.classes(),
+                pupils.subList(0, 3), List.of());
+        assertEquals(3, admin.importSchool(otherSource, commune, false).pupilsCreated());
+
+        SchoolImportResult again = admin.importSchool(roster, commune, false);
+        assertFalse(again.changedAnything(), again::toString);
+        assertEquals(2 * size, again.unchanged());
+    }
+
+    @Test
+    void chunksArePaddedToAPowerOfTwoWithTheirLastValue() {
+        assertEquals(List.of("a", "b", "c", "c"), CoreDirectoryAdmin.padded(List.of("a", "b", "c")));
+        assertEquals(List.of("a", "b"), CoreDirectoryAdmin.padded(List.of("a", "b")));
+        assertEquals(List.of("a"), CoreDirectoryAdmin.padded(List.of("a")));
+        List<Integer> chunks = new java.util.ArrayList<>();
+        CoreDirectoryAdmin.forChunks(java.util.stream.IntStream.range(0, CoreDirectoryAdmin.CHUNK + 5).boxed()
+                .toList(), chunk -> chunks.add(chunk.size()));
+        assertEquals(List.of(CoreDirectoryAdmin.CHUNK, 8), chunks);
+    }
+
+    @Test
     void inconsistentRosterIsRefused() {
         assertThrows(CartableException.class, () -> admin.importSchool(roster(UAI, YEAR,
                 List.of(pupil("p1", "Léo", "CM2")), List.of()), commune, false));
