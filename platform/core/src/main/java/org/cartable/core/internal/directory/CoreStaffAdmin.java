@@ -162,9 +162,11 @@ public final class CoreStaffAdmin implements StaffAdmin {
                 List<String> unknown = roster.teachers().get(i).classNames().stream()
                         .filter(name -> !classes.containsKey(name)).toList();
                 if (!unknown.isEmpty()) {
-                    errors.put(i, "unknown class " + String.join(", ", unknown) + " in school " + roster.uai()
-                            + " for " + roster.schoolYear() + " (known: " + String.join(", ",
-                            new java.util.TreeSet<>(classes.keySet())) + ")");
+                    // Class names quoted, the school's own list not: callers find a line's class in the message.
+                    errors.put(i, "unknown class " + String.join(", ", unknown.stream().map(n -> "'" + n + "'")
+                            .toList()) + " in school " + roster.uai() + " for " + roster.schoolYear()
+                            + " (the school has: " + String.join(", ", new java.util.TreeSet<>(classes.keySet()))
+                            + ")");
                 }
             }
             if (!errors.isEmpty()) {

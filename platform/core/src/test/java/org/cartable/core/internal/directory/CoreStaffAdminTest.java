@@ -122,7 +122,7 @@ class CoreStaffAdminTest {
         StaffImportResult result = admin.importStaff(roster(teacher("Paul", "Lemaître", false, "CM1"),
                 teacher("Nadia", "Chef", true, "CM2 Z")), false);
         assertEquals(1, result.errors().size(), result::toString);
-        assertTrue(result.errors().get(1).contains("unknown class CM2 Z"), result.errors()::toString);
+        assertTrue(result.errors().get(1).contains("unknown class 'CM2 Z' in school 0450001A"), result.errors()::toString);
         assertTrue(result.newAccounts().isEmpty());
         assertEquals(before, persons(), "nothing partial");
         assertEquals(List.of("Anne Prof", "Boris Bloqué"), teachersOf(dir.a1));
