@@ -210,7 +210,8 @@ class DirectoryImportIT {
         CartableServer.Response post = server.post(token, blog + "/posts", Map.of("title", "Bienvenue",
                 "body", "<p>Premier article de la classe.</p>", "publish", true));
         assertEquals(201, post.status(), post::toString);
-        assertTrue(server.get(token, blog + "/posts").body().contains(post.json().path("id").asText()));
+        CartableServer.Response overview = server.get(token, blog);
+        assertTrue(overview.body().contains(post.json().path("id").asText()), overview::toString);
 
         String again = staffJob(server, operator);
         JsonNode rerun = start(server, operator, again, "run");
