@@ -143,6 +143,96 @@ class DirectoryImportIT {
         assertEquals(204, server.delete(operator, TOOL + "/jobs/" + job).status());
     }
 
+    static final String TEACHERS = "UAI école;Classe;Nom;Prénom;Courriel;Direction\n"
+            + UAI + ";CP Import;ENSEIGNANTE;Théa;thea.enseignante@ac-test.fr;Oui\n"
+            + UAI + ";CM1 Import;ENSEIGNANTE;Théa;thea.enseignante@ac-test.fr;Oui\n"
+            + "0451234A;CM9 Z;INCONNU;Igor;;\n";
+
+    /**
+     * The staff file (Windows-1252) into the school the pupils' import created: the teacher signs in with the code of
+     * her sheet, must choose a password, then sees her classes and posts in the class blog. A line naming a class the
+     * demo school does not have is rejected with its reason; importing the file again changes nothing.
+     */
+    @Test
+    @Order(5)
+    void aTeacherImportedFromTheStaffFileSignsInWithHerCodeAndPostsInHerClassBlog(CartableServer server)
+            throws IOException {
+        String operator = server.token("operator");
+        String job = staffJob(server, operator);
+        JsonNode dry = start(server, operator, job, "dry-run");
+        assertEquals(1, dry.path("summary").path("staff").path("teachersCreated").asInt(), dry::toString);
+        assertEquals(0, dry.path("credentials").asInt(), dry::toString);
+
+        JsonNode run = start(server, operator, job, "run");
+        JsonNode summary = run.path("summary");
+        assertEquals(1, summary.path("staff").path("teachersCreated").asInt(), run::toString);
+        assertEquals(2, summary.path("staff").path("assignmentsCreated").asInt(), run::toString);
+        assertEquals(1, summary.path("schoolsFailed").asInt(), "the demo school has no CM9 Z: " + run);
+        assertEquals(1, run.path("credentials").asInt(), run::toString);
+        String report = new String(raw(server, operator, "GET", TOOL + "/jobs/" + job + "/rejected.csv", null, null)
+                .body(), StandardCharsets.UTF_8);
+        assertTrue(report.contains("teachers;4;unknown class 'CM9 Z' in school 0451234A"), report);
+
+        HttpResponse<byte[]> pdf = raw(server, operator, "GET", TOOL + "/jobs/" + job + "/sheets.pdf", null, null);
+        assertEquals(200, pdf.statusCode());
+        String login;
+        String code;
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Enseignant(e) : Théa Enseignante"), text);
+            Matcher m = Pattern.compile("Identifiant : (\\S+)\\s+Code de première connexion : (\\S+)").matcher(text);
+            assertTrue(m.find(), text);
+            login = m.group(1);
+            code = m.group(2);
+        }
+        assertEquals("thea.enseignante", login);
+        CartableServer.Response codeOnly = server.post(null, "/api/session", Map.of("login", login, "password", code));
+        assertEquals(403, codeOnly.status(), codeOnly::toString);
+        assertEquals("password_change_required", codeOnly.json().path("error").asText(), codeOnly::toString);
+        CartableServer.Response signIn = server.post(null, "/api/session", Map.of("login", login, "password", code,
+                "newPassword", code + "-mine"));
+        assertEquals(200, signIn.status(), signIn::toString);
+        String token = signIn.json().path("token").asText();
+
+        JsonNode classes = server.get(token, "/api/me").json().path("classes");
+        String classId = null;
+        for (JsonNode c : classes) {
+            if (c.path("name").asText().equals("CP Import")) {
+                classId = c.path("id").asText();
+            }
+        }
+        assertEquals(2, classes.size(), classes::toString);
+        assertTrue(classId != null, classes::toString);
+        // The teacher of the class decides which apps it uses (the default set may leave the blog off).
+        CartableServer.Response enable = server.put(token, "/api/classes/" + classId + "/apps/blog", null);
+        assertEquals(2, enable.status() / 100, enable::toString);
+        String blog = "/api/classes/" + classId + "/blog";
+        CartableServer.Response post = server.post(token, blog + "/posts", Map.of("title", "Bienvenue",
+                "body", "<p>Premier article de la classe.</p>", "publish", true));
+        assertEquals(201, post.status(), post::toString);
+        CartableServer.Response overview = server.get(token, blog);
+        assertTrue(overview.body().contains(post.json().path("id").asText()), overview::toString);
+
+        String again = staffJob(server, operator);
+        JsonNode rerun = start(server, operator, again, "run");
+        assertEquals(0, rerun.path("summary").path("staff").path("teachersCreated").asInt(), rerun::toString);
+        assertEquals(0, rerun.path("summary").path("staff").path("assignmentsCreated").asInt(), rerun::toString);
+        assertEquals(1, rerun.path("summary").path("unchanged").asInt(), rerun::toString);
+        assertEquals(0, rerun.path("credentials").asInt(), rerun::toString);
+        assertEquals(204, server.delete(operator, TOOL + "/jobs/" + again).status());
+        assertEquals(204, server.delete(operator, TOOL + "/jobs/" + job).status());
+    }
+
+    static String staffJob(CartableServer server, String token) {
+        CartableServer.Response created = server.post(token, TOOL + "/jobs", Map.of("format", "staff"));
+        assertEquals(201, created.status(), created::toString);
+        String job = created.json().path("id").asText();
+        HttpResponse<byte[]> r = raw(server, token, "PUT", TOOL + "/jobs/" + job + "/files/teachers", "text/csv",
+                TEACHERS.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
+        return job;
+    }
+
     static String newJob(CartableServer server, String token) {
         JsonNode collectivities = server.get(token, TOOL + "/collectivities").json();
         assertTrue(collectivities.size() > 0, collectivities::toString);

@@ -27,6 +27,7 @@ import org.cartable.api.territory.TerritoryScope;
 import org.cartable.core.internal.accounts.AccountSettings;
 import org.cartable.core.internal.accounts.CoreAccounts;
 import org.cartable.core.internal.directory.CoreDirectoryAdmin;
+import org.cartable.core.internal.directory.CoreStaffAdmin;
 import org.cartable.core.internal.directory.DirectoryWriter;
 import org.cartable.core.internal.model.CollectivityKind;
 import org.cartable.core.internal.model.Person;
@@ -48,6 +49,7 @@ public final class TestImports implements AutoCloseable {
     public final ResourceLocalJpaTemplate jpa = db.jpa("cartable-core");
     public final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T09:30:00Z"));
     public final CoreDirectoryAdmin admin = CoreDirectoryAdmin.create(jpa, java.time.Duration.ofDays(90), clock);
+    public final CoreStaffAdmin staffAdmin = CoreStaffAdmin.create(jpa, java.time.Duration.ofDays(90), clock);
     public final Path workDir;
     public final ImportService imports;
     public final String collectivityId;
@@ -63,7 +65,7 @@ public final class TestImports implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        imports = ImportService.create(admin, new OneCollectivity(collectivityId), new RoleAccess(), clock, workDir,
+        imports = ImportService.create(admin, staffAdmin, new OneCollectivity(collectivityId), new RoleAccess(), clock, workDir,
                 Runnable::run);
     }
 
@@ -72,6 +74,11 @@ public final class TestImports implements AutoCloseable {
         JobView job = imports.create(operator, format, YEAR, collectivity, mapping);
         files.forEach((name, resource) -> upload(job.id(), name, resource));
         return job.id();
+    }
+
+    /** Uploads a file given as text, in the charset a school's software would write it. */
+    public void uploadText(String jobId, String name, String text, java.nio.charset.Charset charset) {
+        imports.upload(operator, jobId, name, new java.io.ByteArrayInputStream(text.getBytes(charset)), false);
     }
 
     public void upload(String jobId, String name, String resource) {

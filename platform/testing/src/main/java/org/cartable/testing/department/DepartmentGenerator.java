@@ -19,6 +19,8 @@ import java.util.Random;
  * Optional <em>anchored</em> schools come first with given UAIs and class names (e.g. the demo schools, so that
  * generated families join classes that have teachers); the rest of the department is generated around them.
  * <p>
+ * {@link #writeTeachers} writes the matching staff file (about 1.2 teachers a class: about 2 500 at scale 1).
+ * <p>
  * Same seed and scale, same files, byte for byte.
  */
 public final class DepartmentGenerator {
@@ -163,6 +165,73 @@ public final class DepartmentGenerator {
             }
         }
         return new Stats(schools.size(), classes, pupils, families, guardians, lines, schools);
+    }
+
+    /** What {@link #writeTeachers} wrote. */
+    public record TeacherStats(int schools, int classes, int teachers, int directors, int lines) {
+        @Override
+        public String toString() {
+            return String.format("%d teachers (%d directors) for %d classes of %d schools, %d lines", teachers,
+                    directors, classes, schools, lines);
+        }
+    }
+
+    /**
+     * Writes the staff file the directory's staff import reads ({@code enseignants.csv}: UAI école, Classe, Nom,
+     * Prénom, Courriel, Direction; {@code ;}-separated, Windows-1252) for the same schools and classes as
+     * {@link #write}, anchored schools excepted (they are given with their staff). About 1.2 teachers a class: one per
+     * class, and in one class out of five a second one (a part-time teacher, or the director's relief teacher) who
+     * may also teach another class of the school; the first class's teacher directs the school. One line per teacher
+     * and class; every teacher has a unique e-mail address. Same seed and scale, same file.
+     */
+    public TeacherStats writeTeachers(Path teachersFile) throws IOException {
+        List<SchoolSpec> schools = plan(new Random(seed));
+        // Its own random stream: the pupils' and guardians' files stay what they were.
+        Random random = new Random(seed * 31 + 7);
+        int teachers = 0;
+        int directors = 0;
+        int lines = 0;
+        int classes = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(teachersFile, WINDOWS_1252)) {
+            w.write("UAI école;Classe;Nom;Prénom;Courriel;Direction\r\n");
+            for (SchoolSpec school : schools.subList(anchored.size(), schools.size())) {
+                List<ClassSpec> list = school.classes();
+                classes += list.size();
+                for (int c = 0; c < list.size(); c++) {
+                    teachers++;
+                    String[] name = teacherName(random, teachers);
+                    boolean director = c == 0;
+                    directors += director ? 1 : 0;
+                    w.write(line(school, list.get(c), name, director));
+                    lines++;
+                    if (random.nextInt(5) == 0) {
+                        teachers++;
+                        String[] second = teacherName(random, teachers);
+                        w.write(line(school, list.get(c), second, false));
+                        lines++;
+                        if (list.size() > 1 && random.nextBoolean()) {
+                            w.write(line(school, list.get((c + 1) % list.size()), second, false));
+                            lines++;
+                        }
+                    }
+                }
+            }
+        }
+        return new TeacherStats(schools.size() - anchored.size(), classes, teachers, directors, lines);
+    }
+
+    private static String[] teacherName(Random random, int n) {
+        String last = LAST[random.nextInt(LAST.length)];
+        String first = (random.nextBoolean() ? GIRLS : BOYS)[random.nextInt(GIRLS.length)];
+        String mail = java.text.Normalizer.normalize(first + "." + last, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z.]", "")
+                + "." + n + "@ac-exemple.fr";
+        return new String[] {last, first, mail};
+    }
+
+    private static String line(SchoolSpec school, ClassSpec schoolClass, String[] name, boolean director) {
+        return school.uai() + ";" + schoolClass.name() + ";" + name[0] + ";" + name[1] + ";" + name[2] + ";"
+                + (director ? "Oui" : "") + "\r\n";
     }
 
     private static int totalClasses(List<SchoolSpec> schools) {

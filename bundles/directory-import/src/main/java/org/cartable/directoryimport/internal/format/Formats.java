@@ -8,7 +8,7 @@ import java.util.Optional;
 public final class Formats {
 
     private static final List<ImportFormat> ALL = List.of(new OndeFormat(), new OneRosterFormat(),
-            new GenericCsvFormat());
+            new GenericCsvFormat(), new StaffFormat());
 
     private Formats() {
     }

@@ -7,6 +7,11 @@ public interface RecordSink {
 
     void guardian(GuardianRecord guardian);
 
+    /** A teacher's line of a staff file; only the staff import's sink takes them. */
+    default void teacher(TeacherRecord teacher) {
+        throw new UnsupportedOperationException("this import does not take teachers");
+    }
+
     /** A line that cannot be imported, with a reason a person can act on. */
     void reject(LineRef line, String reason);
 

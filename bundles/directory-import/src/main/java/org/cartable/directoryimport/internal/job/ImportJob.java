@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.cartable.api.CartableException;
 import org.cartable.core.service.DirectoryAdmin;
 import org.cartable.core.service.SchoolImportResult;
+import org.cartable.core.service.StaffAdmin;
 import org.cartable.directoryimport.internal.format.FormatOptions;
 import org.cartable.directoryimport.internal.format.GuardianRecord;
 import org.cartable.directoryimport.internal.format.ImportFiles;
@@ -34,7 +35,9 @@ import org.cartable.directoryimport.internal.format.ImportFormat;
 import org.cartable.directoryimport.internal.format.LineRef;
 import org.cartable.directoryimport.internal.format.PupilRecord;
 import org.cartable.directoryimport.internal.format.RecordSink;
+import org.cartable.directoryimport.internal.format.StaffFormat;
 import org.cartable.directoryimport.internal.job.JobView.SchoolOutcome;
+import org.cartable.directoryimport.internal.job.JobView.StaffCounts;
 import org.cartable.directoryimport.internal.job.JobView.Summary;
 import org.cartable.directoryimport.internal.sheets.Credential;
 import org.slf4j.Logger;
@@ -157,12 +160,21 @@ public final class ImportJob {
      * @param mayImport which school UAIs the user may import into
      */
     void run(DirectoryAdmin admin, Predicate<String> mayImport) {
+        run(admin, null, mayImport);
+    }
+
+    /** @param staffAdmin writes the staff files' teachers (the staff format only) */
+    void run(DirectoryAdmin admin, StaffAdmin staffAdmin, Predicate<String> mayImport) {
         RosterBuilder builder = null;
         try (ZipSource zip = ZipSource.open(dir.resolve(UPLOADS).resolve(ARCHIVE));
              Report report = new Report(dir.resolve(REPORT))) {
             ImportFiles files = name -> open(name, zip);
             dataLines = countDataLines(files);
             state = JobState.READING;
+            if (format instanceof StaffFormat) {
+                runStaff(staffAdmin, mayImport, files, report);
+                return;
+            }
             builder = new RosterBuilder(format.id(), schoolYear, new RecordSink() {
                 @Override
                 public void pupil(PupilRecord pupil) {
@@ -209,7 +221,7 @@ public final class ImportJob {
                     }
                 }
                 if (failure != null) {
-                    outcomes.add(new SchoolOutcome(uai, null, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, failure));
+                    outcomes.add(new SchoolOutcome(uai, null, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, failure, null));
                     for (LineRef line : batch.lines()) {
                         report.reject(line, "school " + uai + " not imported: " + failure);
                     }
@@ -237,6 +249,30 @@ public final class ImportJob {
                 builder.close();
             }
         }
+    }
+
+    private void runStaff(StaffAdmin staffAdmin, Predicate<String> mayImport, ImportFiles files, Report report)
+            throws IOException {
+        StaffImport staff = new StaffImport();
+        StaffImport.Rejects rejects = (line, reason) -> {
+            report.reject(line, reason);
+            applied.incrementAndGet();
+        };
+        format.read(files, new FormatOptions(schoolYear, mapping), staff.sink(rejects, read::incrementAndGet));
+        read.set(Math.max(read.get(), dataLines));
+        state = JobState.APPLYING;
+        List<SchoolOutcome> outcomes = new ArrayList<>();
+        List<Credential> accounts = new ArrayList<>();
+        // Lines rejected while applying were counted as applied when handed to the school: count them once.
+        staff.apply(staffAdmin, schoolYear, dryRun, mayImport, id, report::reject, applied::addAndGet, outcomes,
+                accounts);
+        rejected = report.count();
+        schools = List.copyOf(outcomes);
+        summary = summarise(outcomes, rejected);
+        if (!dryRun) {
+            credentials = List.copyOf(accounts);
+        }
+        state = JobState.DONE;
     }
 
     private Optional<InputStream> open(String name, ZipSource zip) throws IOException {
@@ -278,13 +314,17 @@ public final class ImportJob {
     private static SchoolOutcome outcome(SchoolImportResult r) {
         return new SchoolOutcome(r.uai(), r.schoolId(), r.schoolCreated(), r.classesCreated(), r.pupilsCreated(),
                 r.pupilsMoved(), r.pupilsEnrolled(), r.guardiansCreated(), r.linksCreated(), r.linksRemoved(),
-                r.preDeleted(), r.unchanged(), null);
+                r.preDeleted(), r.unchanged(), null, null);
     }
 
-    private static Summary summarise(List<SchoolOutcome> outcomes, long rejected) {
+    static Summary summarise(List<SchoolOutcome> outcomes, long rejected) {
         int failed = 0, created = 0, classes = 0, pupils = 0, moved = 0, enrolled = 0, guardians = 0, links = 0,
                 unlinked = 0, preDeleted = 0, unchanged = 0;
+        StaffCounts staff = null;
         for (SchoolOutcome o : outcomes) {
+            if (o.staff() != null) {
+                staff = o.staff().plus(staff);
+            }
             failed += o.error() == null ? 0 : 1;
             created += o.schoolCreated() ? 1 : 0;
             classes += o.classesCreated();
@@ -298,7 +338,7 @@ public final class ImportJob {
             unchanged += o.unchanged();
         }
         return new Summary(outcomes.size(), failed, created, classes, pupils, moved, enrolled, guardians, links,
-                unlinked, preDeleted, unchanged, rejected);
+                unlinked, preDeleted, unchanged, rejected, staff);
     }
 
     /** @return the report of rejected lines of the last start: "file;line;reason", UTF-8 with a BOM for Excel */

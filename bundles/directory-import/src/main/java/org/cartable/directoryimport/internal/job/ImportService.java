@@ -29,6 +29,7 @@ import org.cartable.api.territory.SchoolInfo;
 import org.cartable.api.territory.Territory;
 import org.cartable.api.territory.TerritoryScope;
 import org.cartable.core.service.DirectoryAdmin;
+import org.cartable.core.service.StaffAdmin;
 import org.cartable.directoryimport.internal.sheets.Credential;
 import org.cartable.directoryimport.internal.ImportApp;
 import org.cartable.directoryimport.internal.format.Formats;
@@ -56,6 +57,7 @@ public final class ImportService {
     static final Duration JOB_LIFETIME = Duration.ofHours(24);
 
     private final DirectoryAdmin admin;
+    private final StaffAdmin staffAdmin;
     private final Territory territory;
     private final ToolAccess access;
     private final Clock clock;
@@ -70,9 +72,10 @@ public final class ImportService {
 
     @Activate
     public ImportService(@Reference(name = "admin") DirectoryAdmin admin,
+                         @Reference(name = "staffAdmin") StaffAdmin staffAdmin,
                          @Reference(name = "territory") Territory territory,
                          @Reference(name = "access") ToolAccess access) {
-        this(admin, territory, access, Clock.systemDefaultZone(), defaultWorkDir(),
+        this(admin, staffAdmin, territory, access, Clock.systemDefaultZone(), defaultWorkDir(),
                 Executors.newSingleThreadExecutor(r -> {
                     Thread thread = new Thread(r, "cartable-directory-import");
                     thread.setDaemon(true);
@@ -87,12 +90,19 @@ public final class ImportService {
      */
     public static ImportService create(DirectoryAdmin admin, Territory territory, ToolAccess access, Clock clock,
                                        Path workDir, Executor executor) {
-        return new ImportService(admin, territory, access, clock, workDir, executor);
+        return new ImportService(admin, null, territory, access, clock, workDir, executor);
     }
 
-    private ImportService(DirectoryAdmin admin, Territory territory, ToolAccess access, Clock clock, Path workDir,
-                          Executor executor) {
+    /** Builds the service outside OSGi with the staff import too. */
+    public static ImportService create(DirectoryAdmin admin, StaffAdmin staffAdmin, Territory territory,
+                                       ToolAccess access, Clock clock, Path workDir, Executor executor) {
+        return new ImportService(admin, staffAdmin, territory, access, clock, workDir, executor);
+    }
+
+    private ImportService(DirectoryAdmin admin, StaffAdmin staffAdmin, Territory territory, ToolAccess access,
+                          Clock clock, Path workDir, Executor executor) {
         this.admin = admin;
+        this.staffAdmin = staffAdmin;
         this.territory = territory;
         this.access = access;
         this.clock = clock;
@@ -174,7 +184,7 @@ public final class ImportService {
             log.record(AuditEvent.by(caller, AuditTypes.DIRECTORY_IMPORT).on(jobId)
                     .detail(dryRun ? "dry run started" : "import started"));
         }
-        executor.execute(() -> job.run(admin, mayImport));
+        executor.execute(() -> job.run(admin, staffAdmin, mayImport));
         return job.view();
     }
 

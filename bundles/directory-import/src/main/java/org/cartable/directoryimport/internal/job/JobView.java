@@ -25,14 +25,30 @@ public record JobView(String id, String format, String schoolYear, String collec
     /** Totals of a run, or of what a dry run would do. */
     public record Summary(int schools, int schoolsFailed, int schoolsCreated, int classesCreated, int pupilsCreated,
                           int pupilsMoved, int pupilsEnrolled, int guardiansCreated, int linksCreated,
-                          int linksRemoved, int preDeleted, int unchanged, long rejectedLines)
+                          int linksRemoved, int preDeleted, int unchanged, long rejectedLines,
+                          StaffCounts staff)
             implements Serializable {
     }
 
     /** One school's outcome; {@code error} is set (and the counts are zero) when it was not imported. */
     public record SchoolOutcome(String uai, String schoolId, boolean schoolCreated, int classesCreated,
                                 int pupilsCreated, int pupilsMoved, int pupilsEnrolled, int guardiansCreated,
-                                int linksCreated, int linksRemoved, int preDeleted, int unchanged, String error)
+                                int linksCreated, int linksRemoved, int preDeleted, int unchanged, String error,
+                                StaffCounts staff)
             implements Serializable {
+    }
+
+    /**
+     * What a staff import changed (null for the pupils' formats); the listed teachers who needed no change count in
+     * {@code unchanged}.
+     */
+    public record StaffCounts(int teachersCreated, int assignmentsCreated, int assignmentsRemoved,
+                              int directorsChanged) implements Serializable {
+
+        public StaffCounts plus(StaffCounts other) {
+            return other == null ? this : new StaffCounts(teachersCreated + other.teachersCreated,
+                    assignmentsCreated + other.assignmentsCreated, assignmentsRemoved + other.assignmentsRemoved,
+                    directorsChanged + other.directorsChanged);
+        }
     }
 }

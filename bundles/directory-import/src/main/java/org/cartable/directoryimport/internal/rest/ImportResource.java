@@ -103,7 +103,7 @@ public final class ImportResource implements AppResource {
     public Response create(@Context SecurityContext security, @Context UriInfo uri, NewJob request) {
         var caller = RestApi.caller(security);
         if (request == null || request.format() == null) {
-            throw CartableException.badRequest("Send {\"format\": \"onde\"|\"oneroster\"|\"csv\", \"schoolYear\","
+            throw CartableException.badRequest("Send {\"format\": \"onde\"|\"oneroster\"|\"csv\"|\"staff\", \"schoolYear\","
                     + " \"collectivityId\" (to create unknown schools), \"mapping\" (csv only)}.");
         }
         JobView job = imports.create(caller, request.format(), request.schoolYear(), request.collectivityId(),

@@ -84,10 +84,15 @@ public final class ConnectionSheets {
         var account = credential.account();
         float y = top - 20;
         y = line(content, bold, 14, texts.getString("title"), y);
-        y = line(content, regular, 11, MessageFormat.format(texts.getString("class"),
-                new Object[] {account.className(), credential.uai()}), y);
+        y = line(content, regular, 11, account.className() == null || account.className().isBlank()
+                ? MessageFormat.format(texts.getString("school"), credential.uai())
+                : MessageFormat.format(texts.getString("class"), new Object[] {account.className(), credential.uai()}),
+                y);
+        // An account that is neither a pupil nor anyone's guardian comes from the staff import.
         String who = account.pupil()
                 ? MessageFormat.format(texts.getString("pupil"), account.displayName())
+                : account.childName() == null
+                ? MessageFormat.format(texts.getString("teacher"), account.displayName())
                 : MessageFormat.format(texts.getString("guardian"), account.displayName(), account.childName());
         y = line(content, regular, 11, who, y);
         y = line(content, mono, 13, MessageFormat.format(texts.getString("login"), account.login()), y - 4);

@@ -45,6 +45,7 @@ import org.cartable.api.web.VisibleWhen;
 import org.cartable.directoryimport.internal.ImportApp;
 import org.cartable.directoryimport.internal.format.GenericCsvFormat;
 import org.cartable.directoryimport.internal.format.OndeFormat;
+import org.cartable.directoryimport.internal.format.StaffFormat;
 import org.cartable.directoryimport.internal.job.ImportService;
 import org.cartable.directoryimport.internal.job.JobState;
 import org.cartable.directoryimport.internal.job.JobView;
@@ -111,6 +112,7 @@ public class ImportPage extends ToolPage {
             formats.put(OndeFormat.ID, getString("format.onde"));
             formats.put("oneroster", getString("format.oneroster"));
             formats.put(GenericCsvFormat.ID, getString("format.csv"));
+            formats.put(StaffFormat.ID, getString("format.staff"));
             add(new DropDownChoice<>("format", format, List.copyOf(formats.keySet()),
                     new ChoiceRenderer<>() {
                         private static final long serialVersionUID = 1L;
@@ -163,6 +165,7 @@ public class ImportPage extends ToolPage {
                 upload(main.getFileUpload(), switch (formatId) {
                     case OndeFormat.ID -> OndeFormat.PUPILS;
                     case GenericCsvFormat.ID -> GenericCsvFormat.DATA;
+                    case StaffFormat.ID -> StaffFormat.TEACHERS;
                     default -> "archive";
                 });
                 if (second.getFileUpload() != null && OndeFormat.ID.equals(formatId)) {
@@ -277,6 +280,12 @@ public class ImportPage extends ToolPage {
             list.add(row("linksCreated", s.linksCreated()));
             list.add(row("linksRemoved", s.linksRemoved()));
             list.add(row("preDeleted", s.preDeleted()));
+            if (s.staff() != null) {
+                list.add(row("teachersCreated", s.staff().teachersCreated()));
+                list.add(row("assignmentsCreated", s.staff().assignmentsCreated()));
+                list.add(row("assignmentsRemoved", s.staff().assignmentsRemoved()));
+                list.add(row("directorsChanged", s.staff().directorsChanged()));
+            }
             list.add(row("unchanged", s.unchanged()));
             list.add(row("rejectedLines", s.rejectedLines()));
             return list;

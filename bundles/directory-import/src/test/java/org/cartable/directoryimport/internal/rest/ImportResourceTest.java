@@ -97,7 +97,7 @@ class ImportResourceTest {
                 new ImportResource.NewJob("onde", null, null, null)).getEntity()).id();
         assertEquals(404, assertThrowsKind(() -> resource.job(as(t.otherOperator), job)));
         assertEquals(400, assertThrowsKind(() -> resource.run(as(t.operator), job)));
-        assertEquals(List.of("onde", "oneroster", "csv"),
+        assertEquals(List.of("onde", "oneroster", "csv", "staff"),
                 resource.formats(as(t.operator)).stream().map(ImportResource.FormatInfo::id).toList());
     }
 
