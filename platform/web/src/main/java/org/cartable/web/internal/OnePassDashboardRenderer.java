@@ -35,7 +35,7 @@ final class OnePassDashboardRenderer extends WebPageRenderer {
         if (isAjax(cycle) || getRedirectPolicy() == RenderPageRequestHandler.RedirectPolicy.ALWAYS_REDIRECT
                 || getPageProvider().getPageClass() != DashboardPage.class
                 || !(cycle.getRequest().getContainerRequest() instanceof HttpServletRequest http)
-                || !"GET".equals(http.getMethod())) {
+                || !"GET".equalsIgnoreCase(http.getMethod())) {
             return false;
         }
         // Wicket's page and listener coordinates travel as a query parameter without value (?3, ?0-1.-header-...).
