@@ -49,6 +49,7 @@ class DashboardCostTest {
         assertEquals(1, shell.activation.calls.of("enabledApps"), few);
         assertEquals(1, shell.feed.calls.of("feed") + shell.feed.calls.of("unreadCount"), few);
         assertEquals(0, shell.directory.calls.of("relation") + shell.directory.calls.of("classesOf"), few);
+        assertEquals(0, shell.catalog.calls.of("withStatus"), "the operators' list of apps is hidden: not computed");
 
         moreTiles(ShellFixture.MARIE, ShellFixture.CM1);
         String many = renderAndCount();
@@ -126,6 +127,7 @@ class DashboardCostTest {
         shell.directory.calls.reset();
         shell.activation.calls.reset();
         shell.feed.calls.reset();
+        shell.catalog.calls.reset();
         shell.tester.executeUrl("./");
         shell.tester.assertRenderedPage(DashboardPage.class);
         return "directory " + shell.directory.calls + ", activation " + shell.activation.calls + ", feed "
