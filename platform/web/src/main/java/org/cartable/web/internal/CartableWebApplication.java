@@ -149,6 +149,7 @@ public final class CartableWebApplication extends WebApplication implements Shel
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener(new SameSiteIsNotSameOrigin(),
                 new FetchMetadataResourceIsolationPolicy(), new OriginResourceIsolationPolicy()));
         getRequestCycleListeners().add(new ShellRequestCycleListener());
+        setPageRendererProvider(OnePassDashboardRenderer::new);
 
         mountPage("signin", SignInPage.class);
         mountPage("classes/${classId}/apps", ClassAppsPage.class);

@@ -12,6 +12,14 @@ import org.cartable.core.service.InstalledApp;
 final class InMemoryCatalog implements AppCatalog {
 
     private final List<InstalledApp> apps = new ArrayList<>();
+    /** Calls by method name (only {@code withStatus}, the costly one in core). */
+    final CallCounts calls = new CallCounts();
+
+    @Override
+    public List<InstalledApp> withStatus() {
+        calls.add("withStatus");
+        return installed();
+    }
 
     void install(InstalledApp app) {
         apps.removeIf(existing -> existing.id().equals(app.id()));

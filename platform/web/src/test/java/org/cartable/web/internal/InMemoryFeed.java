@@ -14,6 +14,10 @@ import org.cartable.core.service.NotificationFeed;
 /** Feed items per person in memory, with the service's ownership and validation answers. */
 final class InMemoryFeed implements NotificationFeed {
 
+    /** Calls by method name, so that tests can bound what a page asks of the platform. */
+    final CallCounts calls = new CallCounts();
+
+
     private record Owned(String owner, Entry entry) {
     }
 
@@ -38,6 +42,7 @@ final class InMemoryFeed implements NotificationFeed {
 
     @Override
     public Feed feed(Caller caller, String appId, boolean unreadOnly, int limit, Locale locale) {
+        calls.add("feed");
         List<Entry> mine = of(caller);
         return new Feed((int) mine.stream().filter(e -> !e.read()).count(), mine.stream()
                 .filter(e -> appId == null || appId.equals(e.appId()))
@@ -46,6 +51,7 @@ final class InMemoryFeed implements NotificationFeed {
 
     @Override
     public int unreadCount(Caller caller) {
+        calls.add("unreadCount");
         return (int) of(caller).stream().filter(e -> !e.read()).count();
     }
 

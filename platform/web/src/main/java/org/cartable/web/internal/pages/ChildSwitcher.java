@@ -16,6 +16,7 @@ import org.cartable.api.ChildInfo;
 import org.cartable.api.Role;
 import org.cartable.api.web.CartableSession;
 import org.cartable.web.internal.CartableWebApplication;
+import org.cartable.web.internal.RequestMemo;
 
 /** Links to a parent's children; the chosen child is kept in the session and drives the dashboard. */
 public final class ChildSwitcher extends Panel {
@@ -83,7 +84,10 @@ public final class ChildSwitcher extends Panel {
         if (caller.isEmpty() || !caller.get().has(Role.PARENT)) {
             return List.of();
         }
-        return CartableWebApplication.get().services().directory().childrenOf(caller.get().userId());
+        String parentId = caller.get().userId();
+        // The dashboard and its switcher (or the header's switcher) ask the same question in one request.
+        return RequestMemo.get(List.of("childrenOf", parentId),
+                () -> CartableWebApplication.get().services().directory().childrenOf(parentId));
     }
 
     /** @return the child chosen in the session if it is still one of the children, else the first */

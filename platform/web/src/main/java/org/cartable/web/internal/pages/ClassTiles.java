@@ -21,6 +21,7 @@ import org.cartable.api.web.ClassAppPage;
 import org.cartable.api.web.VisibleWhen;
 import org.cartable.core.service.InstalledApp;
 import org.cartable.web.internal.CartableWebApplication;
+import org.cartable.web.internal.RequestMemo;
 
 /** The tiles of the apps enabled for one class, each opening the app's home page for that class. */
 public class ClassTiles extends Panel {
@@ -76,7 +77,7 @@ public class ClassTiles extends Panel {
         String id = classId.getObject();
         CartableWebApplication application = CartableWebApplication.get();
         Locale locale = getLocale();
-        List<InstalledApp> enabled = application.services().activationAdmin().enabledApps(caller, id);
+        List<InstalledApp> enabled = enabledApps(caller, id);
         return enabled.stream()
                 .map(installed -> new Tile(installed.id(), installed.app().icon(), installed.app().name(locale),
                         application.contributions().homeOf(installed.id())
@@ -84,6 +85,12 @@ public class ClassTiles extends Panel {
                                         .urlFor(home.pageClass(), ClassAppPage.forClass(id)).toString())
                                 .orElse(null)))
                 .toList();
+    }
+
+    /** @return the apps of the class open to the caller, asked of the platform once per request and class */
+    static List<InstalledApp> enabledApps(Caller caller, String classId) {
+        return RequestMemo.get(List.of("enabledApps", caller.userId(), classId), () -> CartableWebApplication.get()
+                .services().activationAdmin().enabledApps(caller, classId));
     }
 
     @Override

@@ -32,6 +32,7 @@ import org.cartable.api.web.ClassAppPage;
 import org.cartable.api.web.VisibleWhen;
 import org.cartable.core.service.InstalledApp;
 import org.cartable.web.internal.CartableWebApplication;
+import org.cartable.web.internal.RequestMemo;
 
 /**
  * Home page: what the signed-in person can open, by role. Staff see their classes (with a link to manage each
@@ -188,7 +189,8 @@ public final class DashboardPage extends AppBasePage {
                 item.add(new Label("problem", app.problem()).setVisible(app.problem() != null));
             }
         });
-        section.add(new WebMarkupContainer("noApp").setVisible(installed.getObject().isEmpty()));
+        // Evaluated at render only: for everyone but operators the section is hidden, and the apps' health is not free.
+        section.add(new WebMarkupContainer("noApp").add(VisibleWhen.of(() -> installed.getObject().isEmpty())));
         return section;
     }
 
@@ -196,8 +198,11 @@ public final class DashboardPage extends AppBasePage {
     private static List<ClassInfo> classes(boolean staff) {
         Caller caller = CartableSession.get().caller().orElseThrow();
         Directory directory = CartableWebApplication.get().services().directory();
-        return directory.classesOf(caller).stream().filter(c -> {
-            ClassRelation relation = directory.relation(caller, c.id());
+        // Staff who also attend a class (or the reverse) would otherwise ask twice, once per section.
+        List<ClassInfo> all = RequestMemo.get(List.of("classesOf", caller.userId()), () -> directory.classesOf(caller));
+        return all.stream().filter(c -> {
+            ClassRelation relation = RequestMemo.get(List.of("relation", caller.userId(), c.id()),
+                    () -> directory.relation(caller, c.id()));
             return staff ? relation.isStaff() : relation.pupil();
         }).toList();
     }

@@ -142,6 +142,11 @@ public final class FeedPanel extends Panel {
         };
     }
 
+    /** @return the person's unread items, all apps together, from this panel's own query */
+    int unread() {
+        return feed.getObject().unread();
+    }
+
     @Override
     protected void onDetach() {
         feed.detach();

@@ -5,6 +5,7 @@ import org.apache.wicket.Component;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.link.ExternalLink;
 import org.apache.wicket.model.IModel;
+import org.apache.wicket.util.visit.IVisit;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
@@ -48,7 +49,14 @@ public final class ShellHeader extends Panel {
     private Component unreadBadge() {
         IModel<Integer> unread = LoadableDetachableModel.of(() -> {
             NotificationFeed feed = CartableWebApplication.get().services().feed();
-            return feed == null ? 0 : CartableSession.get().caller().map(feed::unreadCount).orElse(0);
+            if (feed == null) {
+                return 0;
+            }
+            // The dashboard's feed already counts them in its own query: no second one.
+            FeedPanel onPage = getPage().visitChildren(FeedPanel.class,
+                    (FeedPanel panel, IVisit<FeedPanel> visit) -> visit.stop(panel));
+            return onPage != null ? onPage.unread()
+                    : CartableSession.get().caller().map(feed::unreadCount).orElse(0);
         });
         ExternalLink badge = new ExternalLink("unreadBadge", "/app/#feed");
         badge.add(new Label("count", unread));
