@@ -3,5 +3,5 @@
  * catalogue and per-class activation. Apps use {@code org.cartable.api} only.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.cartable.core.service;
