@@ -1,6 +1,7 @@
 package org.cartable.core.internal.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.School;
 import org.cartable.core.internal.model.SchoolClass;
 import org.cartable.core.internal.model.SchoolLevel;
+import org.cartable.core.service.RequestScope;
 import org.cartable.testing.ResourceLocalJpaTemplate;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -186,6 +188,23 @@ class ReadPathQueriesTest {
     void activationChecksReadNoTableInFull() {
         run("isEnabled", () -> activations.isEnabled(classIds.get(5), "blog"));
         run("enabledApps", () -> activations.enabledApps(classIds.get(5)));
+    }
+
+    @Test
+    void withinARequestTheClassAccessIsComputedOnceAndAChangeIsSeenAtOnce() {
+        String classId = classIds.get(3);
+        try (RequestScope request = RequestScope.open()) {
+            run("check (filter)", () -> activations.check(teacher, classId, "blog"));
+            assertEquals(List.of(), run("check (app service)", () -> activations.check(teacher, classId, "blog")),
+                    "the second check of the same request runs no statement");
+            activations.disable(teacher, classId, "blog");
+            assertFalse(activations.isEnabled(classId, "blog"), "the change is seen in the same request");
+            activations.enable(teacher, classId, "blog");
+            assertTrue(activations.isEnabled(classId, "blog"));
+        }
+        probe.reset();
+        activations.isEnabled(classId, "blog");
+        assertFalse(probe.executed().isEmpty(), "nothing is kept once the request is over");
     }
 
     @Test
