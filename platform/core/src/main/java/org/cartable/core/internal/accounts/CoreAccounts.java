@@ -18,6 +18,7 @@ import org.cartable.api.audit.AuditEvent;
 import org.cartable.api.audit.AuditLog;
 import org.cartable.api.audit.AuditTypes;
 import org.cartable.core.internal.model.AccessToken;
+import org.cartable.core.internal.model.AccountChanges;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.schema.CoreSchema;
@@ -57,6 +58,7 @@ public final class CoreAccounts implements Accounts {
     private final LoginThrottle perAddress;
     private final String dummyHash;
     private final SecureRandom random = new SecureRandom();
+    private final TokenCache tokens;
 
     @Activate
     public CoreAccounts(@Reference CoreSchema schema,
@@ -92,6 +94,7 @@ public final class CoreAccounts implements Accounts {
         this.tokenIdle = settings.tokenIdle();
         this.perLogin = new LoginThrottle(settings.maxFailuresPerLogin(), settings.failureWindow(), clock);
         this.perAddress = new LoginThrottle(settings.maxFailuresPerAddress(), settings.failureWindow(), clock);
+        this.tokens = new TokenCache(TokenCache.DEFAULT_TTL);
         // Same cost as real hashes, so that checking an unknown login takes as long as checking a known one.
         byte[] secret = new byte[16];
         random.nextBytes(secret);
@@ -202,10 +205,12 @@ public final class CoreAccounts implements Accounts {
         }
         String hash = hasher.hash(newPassword); // slow: outside the transaction
         String codeHash = person.getPasswordHash();
+        AccountChanges.changed();
         int updated = jpa.txExpr(em -> em.createQuery("update Person p set p.passwordHash = :hash,"
                         + " p.initialCodeExpiresAt = null where p.id = :id and p.passwordHash = :code")
                 .setParameter("hash", hash).setParameter("id", person.getId()).setParameter("code", codeHash)
                 .executeUpdate());
+        AccountChanges.changed();
         if (updated == 0) {
             // Used at the same moment by another sign-in: the code is spent, one password only wins.
             throw CartableException.unauthorized(BAD_CREDENTIALS);
@@ -250,6 +255,12 @@ public final class CoreAccounts implements Accounts {
         }
         String hash = sha256(token);
         Instant now = clock.instant();
+        Optional<Caller> cached = tokens.get(hash, now);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        // Read before the database: a change committed after this read leaves the entry stale and thus unused.
+        long changes = AccountChanges.current();
         return jpa.txExpr(em -> {
             AccessToken stored = em.find(AccessToken.class, hash);
             if (stored == null) {
@@ -264,8 +275,19 @@ public final class CoreAccounts implements Accounts {
                 stored.setLastUsedAt(now);
             }
             Person person = em.find(Person.class, stored.getPersonId());
-            return person != null && person.isActive() ? Optional.of(toCaller(person)) : Optional.<Caller>empty();
+            if (person == null || !person.isActive()) {
+                return Optional.<Caller>empty();
+            }
+            Caller caller = toCaller(person);
+            // Kept no longer than the token is valid and its idle clock needs no write.
+            Instant until = min(stored.getExpiresAt(), stored.lastUsedAt().plus(IDLE_GRAIN));
+            tokens.put(hash, caller, changes, now, until);
+            return Optional.of(caller);
         });
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     @Override
@@ -279,17 +301,23 @@ public final class CoreAccounts implements Accounts {
             return;
         }
         String hash = sha256(token);
-        jpa.tx(em -> {
-            AccessToken stored = em.find(AccessToken.class, hash);
-            if (stored == null) {
-                return;
-            }
-            Person person = em.find(Person.class, stored.getPersonId());
-            em.remove(stored);
-            audit.record(AuditEvent.of(AuditTypes.LOGOUT)
-                    .actor(stored.getPersonId(), person == null ? null : person.getLogin())
-                    .detail("token").from(clientAddress));
-        });
+        tokens.remove(hash);
+        AccountChanges.changed();
+        try {
+            jpa.tx(em -> {
+                AccessToken stored = em.find(AccessToken.class, hash);
+                if (stored == null) {
+                    return;
+                }
+                Person person = em.find(Person.class, stored.getPersonId());
+                em.remove(stored);
+                audit.record(AuditEvent.of(AuditTypes.LOGOUT)
+                        .actor(stored.getPersonId(), person == null ? null : person.getLogin())
+                        .detail("token").from(clientAddress));
+            });
+        } finally {
+            AccountChanges.changed();
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Set;
 
+import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -27,11 +28,11 @@ import org.cartable.api.Directory;
 import org.cartable.api.Role;
 import org.cartable.core.internal.directory.SchoolYears;
 import org.cartable.core.internal.model.ClassAppActivation;
-import org.cartable.core.internal.model.SchoolClass;
 import org.cartable.core.internal.schema.CoreSchema;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
 import org.cartable.core.service.InstalledApp;
+import org.cartable.core.service.RequestScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
@@ -111,15 +112,24 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         if (classId == null || appId == null) {
             return false;
         }
-        return jpa.txExpr(em -> {
-            if (em.find(SchoolClass.class, classId) == null) {
+        return RequestScope.memo(new EnabledKey(classId, appId), () -> jpa.txExpr(em -> {
+            if (!classExists(em, classId)) {
                 return false;
             }
             List<ClassAppActivation> rows = em.createQuery("select a from ClassAppActivation a"
                             + " where a.classId = :class and a.appId = :app", ClassAppActivation.class)
                     .setParameter("class", classId).setParameter("app", appId).getResultList();
             return rows.isEmpty() ? defaultApps.contains(appId) : rows.get(0).isEnabled();
-        });
+        }));
+    }
+
+    private record EnabledKey(String classId, String appId) {
+    }
+
+    /** By its key only: loading the entity would load its school and grades too. */
+    private static boolean classExists(EntityManager em, String classId) {
+        return !em.createQuery("select c.id from SchoolClass c where c.id = :class", String.class)
+                .setParameter("class", classId).getResultList().isEmpty();
     }
 
     @Override
@@ -128,7 +138,7 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
             return Set.of();
         }
         return jpa.txExpr(em -> {
-            if (em.find(SchoolClass.class, classId) == null) {
+            if (!classExists(em, classId)) {
                 return Set.<String>of();
             }
             Map<String, Boolean> decisions = new HashMap<>();
@@ -195,11 +205,14 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         if (app.app().scope() != AppScope.CLASS) {
             throw CartableException.badRequest("The app '" + appId + "' is not a class app.");
         }
+        RequestScope.forget();
         try {
             store(caller, classId, appId, enabled);
         } catch (PersistenceException raced) {
             // Two staff members deciding at once: the other insert won the unique key; update its row instead.
             store(caller, classId, appId, enabled);
+        } finally {
+            RequestScope.forget();
         }
     }
 

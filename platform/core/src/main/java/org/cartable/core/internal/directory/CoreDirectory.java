@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.cartable.api.Caller;
@@ -25,6 +24,7 @@ import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.model.SchoolClass;
 import org.cartable.core.internal.schema.CoreSchema;
+import org.cartable.core.service.RequestScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -92,10 +92,13 @@ public final class CoreDirectory implements Directory {
         if (caller == null || classId == null) {
             return ClassRelation.none(classId);
         }
-        return jpa.txExpr(em -> {
+        // Once per request: the platform's check before an app's resource runs and the app's own check share it.
+        return RequestScope.memo(new RelationKey(caller.userId(), classId), () -> jpa.txExpr(em -> {
             Person person = em.find(Person.class, caller.userId());
-            SchoolClass schoolClass = em.find(SchoolClass.class, classId);
-            if (person == null || !person.isActive() || schoolClass == null) {
+            // The school is all this needs of the class: no entity, no grades to load.
+            String schoolId = em.createQuery("select c.school.id from SchoolClass c where c.id = :class",
+                    String.class).setParameter("class", classId).getResultList().stream().findFirst().orElse(null);
+            if (person == null || !person.isActive() || schoolId == null) {
                 return ClassRelation.none(classId);
             }
             boolean teacher = count(em.createQuery("select count(t) from TeacherAssignment t"
@@ -104,7 +107,7 @@ public final class CoreDirectory implements Directory {
             boolean director = count(em.createQuery("select count(d) from DirectorAssignment d"
                     + " where d.director.id = :person and d.school.id = :school", Long.class)
                     .setParameter("person", person.getId())
-                    .setParameter("school", schoolClass.getSchool().getId()).getSingleResult());
+                    .setParameter("school", schoolId).getSingleResult());
             boolean pupil = count(em.createQuery("select count(e) from Enrolment e"
                     + " where e.pupil.id = :person and e.schoolClass.id = :class and " + CURRENT_ENROLMENT, Long.class)
                     .setParameter("person", person.getId()).setParameter("class", classId)
@@ -117,7 +120,10 @@ public final class CoreDirectory implements Directory {
                     .setParameter("active", PersonStatus.ACTIVE)
                     .setParameter("today", today()).getResultList();
             return new ClassRelation(classId, teacher, director, pupil, childIds.stream().sorted().toList());
-        });
+        }));
+    }
+
+    private record RelationKey(String userId, String classId) {
     }
 
     private static boolean count(Long value) {
@@ -148,24 +154,31 @@ public final class CoreDirectory implements Directory {
 
     @Override
     public List<ChildInfo> childrenOf(String parentId) {
+        // A constant number of statements whatever the number of children: the children, then all their current
+        // enrolments with class and school (grades follow in one batch), instead of a query per child.
         return jpa.txExpr(em -> {
-            List<Person> children = em.createQuery("select c from ParentLink l join l.child c"
-                    + " where l.parent.id = :parent order by c.firstName, c.lastName", Person.class)
+            List<Object[]> children = em.createQuery("select c.id, c.firstName, c.lastName from ParentLink l"
+                    + " join l.child c where l.parent.id = :parent order by c.firstName, c.lastName", Object[].class)
                     .setParameter("parent", parentId).getResultList();
+            if (children.isEmpty()) {
+                return List.<ChildInfo>of();
+            }
+            List<String> ids = children.stream().map(row -> (String) row[0]).toList();
+            Map<String, ClassInfo> current = new HashMap<>();
+            // Latest start first: the first enrolment seen of a child is its current class, whatever the school.
+            em.createQuery("select e from Enrolment e join fetch e.schoolClass c join fetch c.school"
+                            + " where e.pupil.id in :pupils and " + CURRENT_ENROLMENT + " order by e.start desc",
+                            Enrolment.class)
+                    .setParameter("pupils", ids).setParameter("today", today()).getResultList()
+                    .forEach(e -> current.computeIfAbsent(e.getPupil().getId(),
+                            id -> Views.classInfo(e.getSchoolClass())));
             List<ChildInfo> result = new ArrayList<>();
-            for (Person child : children) {
-                result.add(new ChildInfo(Views.summary(child), currentClass(em, child.getId(), today())));
+            for (Object[] child : children) {
+                String id = (String) child[0];
+                result.add(new ChildInfo(new PersonSummary(id, child[1] + " " + child[2]), current.get(id)));
             }
             return result;
         });
-    }
-
-    /** The class of the latest current enrolment, whatever the school. */
-    private static ClassInfo currentClass(EntityManager em, String pupilId, LocalDate today) {
-        return em.createQuery("select e from Enrolment e where e.pupil.id = :pupil and " + CURRENT_ENROLMENT
-                        + " order by e.start desc", Enrolment.class)
-                .setParameter("pupil", pupilId).setParameter("today", today).setMaxResults(1).getResultList().stream()
-                .findFirst().map(e -> Views.classInfo(e.getSchoolClass())).orElse(null);
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.cartable.api.CartableException;
 import org.cartable.api.Role;
 import org.cartable.core.internal.accounts.InitialCodes;
+import org.cartable.core.internal.model.AccountChanges;
 import org.cartable.core.internal.model.Collectivity;
 import org.cartable.core.internal.model.ContactDetails;
 import org.cartable.core.internal.model.Enrolment;
@@ -109,6 +110,9 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             });
         } catch (DryRunRollback rollback) {
             return rollback.result;
+        } finally {
+            // After the commit: accounts blocked or pre-deleted by the import lose their cached sessions now.
+            AccountChanges.changed();
         }
     }
 
@@ -162,6 +166,7 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             // and does not hold back the others.
             try {
                 jpa.tx(TransactionType.RequiresNew, em -> purge(em, personId));
+                AccountChanges.changed();
                 purged++;
             } catch (RuntimeException e) {
                 LOG.warn("Pre-deleted account {} could not be purged; it stays pre-deleted", personId, e);

@@ -14,6 +14,7 @@ import javax.persistence.Enumerated;
 import javax.persistence.FetchType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
+import javax.persistence.PreRemove;
 import javax.persistence.Table;
 
 import org.cartable.api.Role;
@@ -108,6 +109,7 @@ public class Person {
     }
 
     public void setPasswordHash(String passwordHash) {
+        AccountChanges.changed();
         this.passwordHash = passwordHash;
     }
 
@@ -118,6 +120,7 @@ public class Person {
 
     /** Stores a first-login code's hash, valid until the instant. */
     public void setInitialCode(String codeHash, Instant expiresAt) {
+        AccountChanges.changed();
         this.passwordHash = codeHash;
         this.initialCodeExpiresAt = expiresAt;
     }
@@ -139,6 +142,7 @@ public class Person {
     }
 
     public void setStatus(PersonStatus status) {
+        AccountChanges.changed();
         this.status = status;
     }
 
@@ -152,6 +156,12 @@ public class Person {
 
     public Set<Role> getRoles() {
         return roles;
+    }
+
+    /** Signed-in callers of this person are cached by token: they must not outlive the account. */
+    @PreRemove
+    void removed() {
+        AccountChanges.changed();
     }
 
     public Instant getLastSignInAt() {

@@ -36,7 +36,10 @@ public class SchoolClass {
     @Column(name = "SCHOOL_YEAR", nullable = false, length = 9)
     private String schoolYear;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Lazy, read in batches (hibernate.default_batch_fetch_size) when a view needs them, never joined: Derby plans
+    // the outer join of a lookup by id as full scans of CORE_CLASS, CORE_CLASS_GRADE and CORE_SCHOOL (hash joins).
+    // Read only inside the transaction that loaded the class (Views.classInfo).
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "CORE_CLASS_GRADE", joinColumns = @JoinColumn(name = "CLASS_ID"))
     @Enumerated(EnumType.STRING)
     @Column(name = "GRADE", nullable = false)

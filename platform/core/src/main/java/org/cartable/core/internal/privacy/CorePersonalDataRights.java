@@ -18,6 +18,7 @@ import org.cartable.api.audit.AuditEvent;
 import org.cartable.api.audit.AuditLog;
 import org.cartable.api.audit.AuditTypes;
 import org.cartable.api.privacy.PersonalData;
+import org.cartable.core.internal.model.AccountChanges;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.schema.CoreSchema;
@@ -163,6 +164,7 @@ public final class CorePersonalDataRights implements PersonalDataRights {
                         + apps.size() + " apps"));
             }
         });
+        AccountChanges.changed(); // after the commit: no cached session of the purged account survives it
         LOG.info("Purged pre-deleted account {} from the platform and {} apps", personId, apps.size());
         return true;
     }

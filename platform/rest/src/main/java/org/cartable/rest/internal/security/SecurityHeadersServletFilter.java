@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
 
 import org.cartable.core.service.ClientNetwork;
+import org.cartable.core.service.RequestScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -69,7 +70,7 @@ public final class SecurityHeadersServletFilter implements Filter {
         }
         boolean secure = network.isSecure(http.isSecure(), http.getRemoteAddr(), http.getHeader("X-Forwarded-Proto"));
         apply(out, secure);
-        chain.doFilter(request, new HttpServletResponseWrapper(out) {
+        HttpServletResponseWrapper wrapped = new HttpServletResponseWrapper(out) {
             @Override
             public void reset() {
                 super.reset();
@@ -90,7 +91,22 @@ public final class SecurityHeadersServletFilter implements Filter {
                     super.addHeader(name, value);
                 }
             }
-        });
+        };
+        if (!isRestCall(http)) {
+            chain.doFilter(request, wrapped);
+            return;
+        }
+        // One REST request, one thread: the class access checked before an app's resource is not checked anew by
+        // the app's service (see RequestScope); closed here, so nothing stays on the pooled thread.
+        try (RequestScope scope = RequestScope.open()) {
+            chain.doFilter(request, wrapped);
+        }
+    }
+
+    /** Under the application base of {@code CartableApplication}. */
+    static boolean isRestCall(HttpServletRequest http) {
+        String uri = http.getRequestURI();
+        return uri != null && (uri.startsWith("/api/") || uri.equals("/api"));
     }
 
     static String withFrameAncestors(String name, String value) {
