@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -26,11 +27,13 @@ import org.cartable.core.internal.directory.CoreDirectory;
 import org.cartable.core.internal.directory.DirectoryWriter;
 import org.cartable.core.internal.model.Collectivity;
 import org.cartable.core.internal.model.CollectivityKind;
+import org.cartable.core.internal.model.FeedItem;
 import org.cartable.core.internal.model.ParentLink.Relationship;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.School;
 import org.cartable.core.internal.model.SchoolClass;
 import org.cartable.core.internal.model.SchoolLevel;
+import org.cartable.core.internal.notify.PersonalFeed;
 import org.cartable.core.service.RequestScope;
 import org.cartable.testing.ResourceLocalJpaTemplate;
 import org.cartable.testing.TestDatabase;
@@ -88,6 +91,10 @@ class ReadPathQueriesTest {
                         w.enrol(pupil, schoolClass, LocalDate.of(2026, 9, 1));
                         Person parent = w.person("g" + s + "." + c + "." + p, hash, "G" + p, "N" + c, Role.PARENT);
                         w.linkParent(parent, pupil, Relationship.MOTHER);
+                        for (int n = 0; n < 3; n++) {
+                            em.persist(new FeedItem(parent.getId(), pupil.getId(), "blog", "post",
+                                    schoolClass.getId(), "Nouvel article " + n, null, null, clock.instant()));
+                        }
                         pupils.add(pupil);
                     }
                     pupilsByClass.add(pupils);
@@ -97,7 +104,10 @@ class ReadPathQueriesTest {
             w.linkParent(one, pupilsByClass.get(0).get(0), Relationship.FATHER);
             Person four = w.person("parent.four", hash, "Quatre", "Many", Role.PARENT);
             for (int i = 0; i < 4; i++) {
-                w.linkParent(four, pupilsByClass.get(i * 17).get(1), Relationship.FATHER);
+                Person child = pupilsByClass.get(i * 17).get(1);
+                w.linkParent(four, child, Relationship.FATHER);
+                em.persist(new FeedItem(four.getId(), child.getId(), "blog", "post", classes.get(i * 17).getId(),
+                        "Nouvel article", null, null, clock.instant()));
             }
             Person t = w.person("teacher", hash, "Tess", "Prof", Role.TEACHER);
             w.assignTeacher(t, classes.get(3));
@@ -205,6 +215,15 @@ class ReadPathQueriesTest {
         probe.reset();
         activations.isEnabled(classId, "blog");
         assertFalse(probe.executed().isEmpty(), "nothing is kept once the request is over");
+    }
+
+    @Test
+    void theFeedReadsNoTableInFull() {
+        PersonalFeed feed = PersonalFeed.create(jpa, directory, new CoreAppCatalog(), clock);
+        int four = run("feed 4 children", () -> feed.feed(fourChildrenParent, null, false, 20, Locale.FRENCH))
+                .size();
+        assertTrue(four <= 6, "items, unread count, children: " + four);
+        assertEquals(4, feed.feed(fourChildrenParent, null, false, 20, Locale.FRENCH).items().size());
     }
 
     @Test
