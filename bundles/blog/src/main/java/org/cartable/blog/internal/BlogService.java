@@ -121,7 +121,7 @@ public final class BlogService {
                 select.setParameter("submitted", PostStatus.SUBMITTED);
             }
             List<PostEntity> posts = select.getResultList();
-            Map<String, Long> counts = commentCounts(em, me, classId);
+            Map<String, Long> counts = commentCounts(em, me, posts.stream().map(PostEntity::id).toList());
             Function<String, String> names = names();
             List<Post> visible = posts.stream()
                     .sorted(Comparator.comparing(PostEntity::pinned).reversed()
@@ -501,17 +501,15 @@ public final class BlogService {
         return comment;
     }
 
-    /**
-     * Number of comments the caller can see, per post of the class (the caller keeps those of the posts they see).
-     * Keyed by the class through a join, not by an IN-list of post ids: Derby guesses an IN-list of n keys matches n
-     * tenths of the table and then scans all of BLOG_COMMENT.
-     */
-    private static Map<String, Long> commentCounts(EntityManager em, Member me, String classId) {
+    /** Number of comments the caller can see, per post. */
+    private static Map<String, Long> commentCounts(EntityManager em, Member me, List<String> postIds) {
         Map<String, Long> counts = new HashMap<>();
-        String query = "select c.postId, count(c) from CommentEntity c, PostEntity p where c.postId = p.id"
-                + " and p.classId = :classId"
+        if (postIds.isEmpty()) {
+            return counts;
+        }
+        String query = "select c.postId, count(c) from CommentEntity c where c.postId in :postIds"
                 + (me.staff() ? "" : " and (c.status = :approved or c.authorId = :me)") + " group by c.postId";
-        var select = em.createQuery(query, Object[].class).setParameter("classId", classId);
+        var select = em.createQuery(query, Object[].class).setParameter("postIds", postIds);
         if (!me.staff()) {
             select.setParameter("approved", CommentStatus.APPROVED).setParameter("me", me.id());
         }
