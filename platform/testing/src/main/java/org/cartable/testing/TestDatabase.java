@@ -1,10 +1,17 @@
 package org.cartable.testing;
 
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
@@ -26,6 +33,7 @@ public final class TestDatabase implements AutoCloseable {
 
     private final String name = "test-" + UUID.randomUUID();
     private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+    private final QueryPlans queryPlans = new QueryPlans(dataSource);
     private EntityManagerFactory emf;
 
     public TestDatabase() {
@@ -35,6 +43,67 @@ public final class TestDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The plans Derby executed for the statements of the persistence unit opened by {@link #jpa}. */
+    public QueryPlans queryPlans() {
+        return queryPlans;
+    }
+
+    /**
+     * Inserts many rows with plain JDBC in one transaction, e.g. the other classes' content a query-plan test needs
+     * so that Derby's optimizer would rather scan than use a poor index. {@code row} gives the parameters of row i.
+     */
+    public TestDatabase insertRows(String insertSql, int count, IntFunction<Object[]> row) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(insertSql)) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                Object[] values = row.apply(i);
+                for (int c = 0; c < values.length; c++) {
+                    insert.setObject(c + 1, values[c]);
+                }
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Insert failed: " + insertSql, e);
+        }
+    }
+
+    /**
+     * Drops Derby's index statistics of every application table and stops its background daemon from creating them
+     * for this database: the optimizer then estimates as a server whose statistics are missing or stale does (an
+     * IN-list of n keys is guessed to match n tenths of the table, hence table scans), and a plan does not depend on
+     * when the daemon happened to run. A query that is an index lookup here is one whatever the statistics.
+     */
+    public TestDatabase withoutStatistics() {
+        try (Connection connection = dataSource.getConnection();
+             Statement select = connection.createStatement();
+             CallableStatement drop = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_DROP_STATISTICS(?, ?, NULL)")) {
+            select.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.indexStats.auto', 'false')");
+            List<String[]> tables = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery("select s.SCHEMANAME, t.TABLENAME from SYS.SYSTABLES t"
+                    + " join SYS.SYSSCHEMAS s on s.SCHEMAID = t.SCHEMAID where t.TABLETYPE = 'T'"
+                    + " and s.SCHEMANAME = CURRENT SCHEMA")) {
+                while (rows.next()) {
+                    tables.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+            for (String[] table : tables) {
+                drop.setString(1, table[0]);
+                drop.setString(2, table[1]);
+                drop.execute();
+            }
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Dropping statistics failed", e);
+        }
     }
 
     /** Runs a Liquibase changelog found on the test class path (the bundle's own resources). */
@@ -58,7 +127,7 @@ public final class TestDatabase implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
         properties.put("javax.persistence.jtaDataSource", null);
-        properties.put("javax.persistence.nonJtaDataSource", dataSource);
+        properties.put("javax.persistence.nonJtaDataSource", queryPlans.dataSource());
         properties.put("hibernate.dialect", "org.hibernate.dialect.DerbyTenSevenDialect");
         properties.put("hibernate.hbm2ddl.auto", "validate");
         emf = Persistence.createEntityManagerFactory(unitName, properties);

@@ -477,7 +477,7 @@ public final class HomeworkService {
         }
         List<EntryEntity> sorted = rows.stream().sorted(DIARY_ORDER).toList();
         List<String> ids = sorted.stream().map(EntryEntity::id).toList();
-        Map<String, Frequency> frequencies = frequencies(em, sorted);
+        Map<String, Frequency> frequencies = frequencies(em, me.relation().classId(), sorted);
         Function<String, String> names = names();
         Set<String> doneByPupil = Set.of();
         Map<String, Integer> counts = Map.of();
@@ -511,14 +511,15 @@ public final class HomeworkService {
         return entries;
     }
 
-    private static Map<String, Frequency> frequencies(EntityManager em, List<EntryEntity> rows) {
-        Set<String> seriesIds = rows.stream().map(EntryEntity::seriesId).filter(id -> id != null)
-                .collect(Collectors.toSet());
-        // a HashMap: single entries look up a null series id
+    /**
+     * The class's series (a few a year) by the class key rather than an IN-list of series ids, which Derby guesses
+     * matches n tenths of HOMEWORK_SERIES and answers with a table scan.
+     */
+    private static Map<String, Frequency> frequencies(EntityManager em, String classId, List<EntryEntity> rows) {
         Map<String, Frequency> frequencies = new HashMap<>();
-        if (!seriesIds.isEmpty()) {
-            em.createQuery("select s from SeriesEntity s where s.id in :ids", SeriesEntity.class)
-                    .setParameter("ids", seriesIds).getResultList()
+        if (rows.stream().anyMatch(e -> e.seriesId() != null)) {
+            em.createQuery("select s from SeriesEntity s where s.classId = :classId", SeriesEntity.class)
+                    .setParameter("classId", classId).getResultList()
                     .forEach(s -> frequencies.put(s.id(), s.frequency()));
         }
         return frequencies;

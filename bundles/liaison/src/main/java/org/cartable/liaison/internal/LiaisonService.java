@@ -129,13 +129,17 @@ public final class LiaisonService {
         Viewer me = viewer(caller, classId, childId);
         return jpa.txExpr(em -> {
             List<WordEntity> words = visibleWords(em, me);
+            // a parent's rows are read by the child (an equality key), not all the class's then filtered
+            Map<String, List<ConfirmationEntity>> confirmations = me.view() == View.PARENT
+                    ? childConfirmations(em, me) : Map.of();
             List<String> ids = words.stream().map(WordEntity::id).toList();
-            Map<String, List<ConfirmationEntity>> confirmations = confirmations(em, ids);
+            Map<String, Long> confirmed = me.view() == View.STAFF ? confirmedCounts(em, ids) : Map.of();
             Map<String, Long> recipients = me.view() == View.STAFF ? recipientCounts(em, ids) : Map.of();
-            Map<String, ReplyEntity> myReplies = me.view() == View.PARENT ? myReplies(em, me, ids) : Map.of();
+            Map<String, ReplyEntity> myReplies = me.view() == View.PARENT ? myReplies(em, me) : Map.of();
             Function<String, String> names = names();
             List<Word> shown = words.stream()
                     .map(w -> toWord(me, w, confirmations.getOrDefault(w.id(), List.of()),
+                            confirmed.getOrDefault(w.id(), 0L).intValue(),
                             recipients.getOrDefault(w.id(), 0L).intValue(), myReplies.get(w.id()), names))
                     .sorted(me.view() == View.PARENT
                             ? Comparator.comparing((Word w) -> w.child().read())
@@ -161,7 +165,7 @@ public final class LiaisonService {
         return jpa.txExpr(em -> {
             WordEntity word = visibleWord(em, me, wordId);
             Function<String, String> names = names();
-            List<ConfirmationEntity> confirmations = confirmations(em, List.of(word.id())).getOrDefault(word.id(), List.of());
+            List<ConfirmationEntity> confirmations = confirmations(em, word.id());
             List<ReplyEntity> replies = em.createQuery(
                             "select r from ReplyEntity r where r.wordId = :word order by r.createdAt, r.id", ReplyEntity.class)
                     .setParameter("word", word.id()).getResultList();
@@ -339,7 +343,7 @@ public final class LiaisonService {
             if (word.lastReminderAt() != null && word.lastReminderAt().plus(REMINDER_INTERVAL).isAfter(now)) {
                 throw tooSoon(word.lastReminderAt(), now);
             }
-            Set<String> confirmed = confirmations(em, List.of(word.id())).getOrDefault(word.id(), List.of()).stream()
+            Set<String> confirmed = confirmations(em, word.id()).stream()
                     .map(ConfirmationEntity::pupilId).collect(Collectors.toSet());
             List<String> pending = recipients(em, word.id()).stream().filter(p -> !confirmed.contains(p)).toList();
             if (pending.isEmpty()) {
@@ -493,6 +497,12 @@ public final class LiaisonService {
                 .setParameter("word", wordId).getResultList();
     }
 
+    /*
+     * Staff counts are keyed by an IN-list of the class's word ids, which Derby answers with index probes; a join with
+     * LIAISON_WORD on the class would be a hash join that reads the whole inner table (QueryPlans showed it).
+     */
+
+    /** Staff: per word, the pupils it was addressed to. */
     private static Map<String, Long> recipientCounts(EntityManager em, List<String> wordIds) {
         Map<String, Long> counts = new HashMap<>();
         if (!wordIds.isEmpty()) {
@@ -504,15 +514,31 @@ public final class LiaisonService {
         return counts;
     }
 
-    /** Confirmations per word, oldest first. */
-    private static Map<String, List<ConfirmationEntity>> confirmations(EntityManager em, List<String> wordIds) {
-        if (wordIds.isEmpty()) {
-            return Map.of();
+    /** Staff: per word, the pupils with at least one confirmation (counted by the database, not loaded). */
+    private static Map<String, Long> confirmedCounts(EntityManager em, List<String> wordIds) {
+        Map<String, Long> counts = new HashMap<>();
+        if (!wordIds.isEmpty()) {
+            em.createQuery("select c.wordId, count(distinct c.pupilId) from ConfirmationEntity c"
+                            + " where c.wordId in :words group by c.wordId", Object[].class)
+                    .setParameter("words", wordIds).getResultList()
+                    .forEach(row -> counts.put((String) row[0], (Long) row[1]));
         }
-        return em.createQuery("select c from ConfirmationEntity c where c.wordId in :words"
+        return counts;
+    }
+
+    /** Parent: the child's confirmations (by any of their parents) per word, oldest first; few rows a year. */
+    private static Map<String, List<ConfirmationEntity>> childConfirmations(EntityManager em, Viewer me) {
+        return em.createQuery("select c from ConfirmationEntity c where c.pupilId = :child"
                         + " order by c.confirmedAt, c.id", ConfirmationEntity.class)
-                .setParameter("words", wordIds).getResultList().stream()
+                .setParameter("child", me.childId()).getResultList().stream()
                 .collect(Collectors.groupingBy(ConfirmationEntity::wordId));
+    }
+
+    /** The word's confirmations, oldest first. */
+    private static List<ConfirmationEntity> confirmations(EntityManager em, String wordId) {
+        return em.createQuery("select c from ConfirmationEntity c where c.wordId = :word"
+                        + " order by c.confirmedAt, c.id", ConfirmationEntity.class)
+                .setParameter("word", wordId).getResultList();
     }
 
     private static ConfirmationEntity myConfirmation(EntityManager em, Viewer me, String wordId) {
@@ -523,30 +549,36 @@ public final class LiaisonService {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private static Map<String, ReplyEntity> myReplies(EntityManager em, Viewer me, List<String> wordIds) {
-        if (wordIds.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("select r from ReplyEntity r where r.wordId in :words and r.pupilId = :child"
-                        + " and r.parentId = :me", ReplyEntity.class)
-                .setParameter("words", wordIds).setParameter("child", me.childId()).setParameter("me", me.id())
+    /** Parent: their replies about the child, per word (any class: the caller picks the words they show). */
+    private static Map<String, ReplyEntity> myReplies(EntityManager em, Viewer me) {
+        return em.createQuery("select r from ReplyEntity r where r.pupilId = :child and r.parentId = :me",
+                        ReplyEntity.class)
+                .setParameter("child", me.childId()).setParameter("me", me.id())
                 .getResultList().stream().collect(Collectors.toMap(ReplyEntity::wordId, r -> r));
     }
 
-    private Word toWord(EntityManager em, Viewer me, WordEntity word) {
-        List<ConfirmationEntity> confirmations =
-                confirmations(em, List.of(word.id())).getOrDefault(word.id(), List.of());
-        int total = me.view() == View.STAFF ? recipients(em, word.id()).size() : 0;
-        ReplyEntity myReply = me.view() == View.PARENT ? myReplies(em, me, List.of(word.id())).get(word.id()) : null;
-        return toWord(me, word, confirmations, total, myReply, names());
+    private static ReplyEntity myReply(EntityManager em, Viewer me, String wordId) {
+        List<ReplyEntity> found = em.createQuery("select r from ReplyEntity r where r.wordId = :word"
+                        + " and r.pupilId = :child and r.parentId = :me", ReplyEntity.class)
+                .setParameter("word", wordId).setParameter("child", me.childId()).setParameter("me", me.id())
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
-    private static Word toWord(Viewer me, WordEntity word, List<ConfirmationEntity> confirmations, int total,
-                               ReplyEntity myReply, Function<String, String> names) {
+    private Word toWord(EntityManager em, Viewer me, WordEntity word) {
+        List<ConfirmationEntity> confirmations = confirmations(em, word.id());
+        int confirmed = (int) confirmations.stream().map(ConfirmationEntity::pupilId).distinct().count();
+        int total = me.view() == View.STAFF ? recipients(em, word.id()).size() : 0;
+        ReplyEntity myReply = me.view() == View.PARENT ? myReply(em, me, word.id()) : null;
+        return toWord(me, word, confirmations, confirmed, total, myReply, names());
+    }
+
+    /** @param confirmations for a parent, at least the child's confirmations of the word */
+    private static Word toWord(Viewer me, WordEntity word, List<ConfirmationEntity> confirmations, int confirmed,
+                               int total, ReplyEntity myReply, Function<String, String> names) {
         Counts counts = null;
         ChildState child = null;
         if (me.view() == View.STAFF) {
-            int confirmed = (int) confirmations.stream().map(ConfirmationEntity::pupilId).distinct().count();
             counts = new Counts(confirmed, total);
         } else if (me.view() == View.PARENT) {
             List<Confirmation> forChild = new ArrayList<>();
