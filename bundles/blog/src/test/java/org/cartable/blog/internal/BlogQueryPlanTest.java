@@ -10,6 +10,9 @@ import org.cartable.api.Caller;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.testing.QueryPlans;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.ScriptStripper;
+import org.cartable.testing.TickingClock;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +33,7 @@ class BlogQueryPlanTest {
     private static final int OTHER_POSTS = 10;
     private static final String[] GROWING = {"BLOG_POST", "BLOG_COMMENT"};
 
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(BlogApp.ID);
     private final Caller teacher = school.person("teacher", "Mme Martin", Role.TEACHER);
     private final Caller teacherSmall = school.person("teacher-small", "M. Petit", Role.TEACHER);
     private final Caller lea = school.person("lea", "Léa", Role.PUPIL);
@@ -45,11 +48,11 @@ class BlogQueryPlanTest {
         school.relate(lea, new ClassRelation(A, false, false, true, List.of()));
         school.relate(parent, new ClassRelation(A, false, false, false, List.of("lea")));
         school.relate(parent, new ClassRelation(SMALL, false, false, false, List.of("lea")));
-        school.enableBlog(A, true);
-        school.enableBlog(SMALL, true);
+        school.enable(A, true);
+        school.enable(SMALL, true);
         db = new TestDatabase().migrate(BlogService.CHANGELOG);
-        blog = new BlogService(db.jpa("cartable-blog"), school, school, new FakeSchool.ScriptStripper(),
-                new FakeSchool.TickingClock());
+        blog = new BlogService(db.jpa("cartable-blog"), school, school, new ScriptStripper(),
+                new TickingClock());
         seedOtherClasses();
         for (int p = 0; p < 16; p++) {
             post(teacher, A, "Sortie " + p);

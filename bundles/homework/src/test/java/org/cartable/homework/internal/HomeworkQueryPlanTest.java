@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import org.cartable.api.Caller;
 import org.cartable.api.Role;
 import org.cartable.testing.QueryPlans;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +33,7 @@ class HomeworkQueryPlanTest {
     private static final int OTHER_ENTRIES = 60;
     private static final String[] GROWING = {"HOMEWORK_ENTRY", "HOMEWORK_DONE", "HOMEWORK_SERIES"};
 
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(HomeworkApp.ID);
     private final Caller teacher = school.person("teacher", "Mme Martin", Role.TEACHER);
     private final Caller teacherSmall = school.person("teacher-small", "M. Petit", Role.TEACHER);
     private final Caller lea = school.person("lea", "Léa", Role.PUPIL);
@@ -42,10 +44,10 @@ class HomeworkQueryPlanTest {
 
     @BeforeAll
     void seed() {
-        school.teacher(teacher, A);
-        school.teacher(teacherSmall, SMALL);
-        school.pupil(lea, A);
-        school.pupil(hugo, SMALL);
+        school.teach(teacher, A);
+        school.teach(teacherSmall, SMALL);
+        school.enrol(lea, A);
+        school.enrol(hugo, SMALL);
         school.parent(sophie, A, "lea");
         school.parent(sophie, SMALL, "hugo");
         school.enable(A, true);

@@ -10,6 +10,10 @@ import java.util.List;
 import org.cartable.api.Caller;
 import org.cartable.api.Role;
 import org.cartable.testing.QueryPlans;
+import org.cartable.testing.FakeSchool;
+import org.cartable.testing.ScriptStripper;
+import org.cartable.testing.TickingClock;
+import org.cartable.testing.RecordingNotifications;
 import org.cartable.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +36,7 @@ class LiaisonQueryPlanTest {
     private static final String[] GROWING = {"LIAISON_WORD", "LIAISON_RECIPIENT", "LIAISON_CONFIRMATION",
             "LIAISON_REPLY"};
 
-    private final FakeSchool school = new FakeSchool();
+    private final FakeSchool school = new FakeSchool(LiaisonApp.ID);
     private final Caller teacher = school.person("teacher", "Mme Martin", Role.TEACHER);
     private final Caller teacherSmall = school.person("teacher-small", "M. Petit", Role.TEACHER);
     private final List<Caller> pupils = new ArrayList<>();
@@ -52,8 +56,8 @@ class LiaisonQueryPlanTest {
             parents.add(parent);
         }
         db = new TestDatabase().migrate(LiaisonService.CHANGELOG);
-        liaison = LiaisonService.create(db.jpa("cartable-liaison"), school, school, new FakeSchool.ScriptStripper(),
-                LiaisonNotices.create(new FakeSchool.RecordingNotifications()), new FakeSchool.TickingClock());
+        liaison = LiaisonService.create(db.jpa("cartable-liaison"), school, school, new ScriptStripper(),
+                LiaisonNotices.create(new RecordingNotifications()), new TickingClock());
         seedOtherClasses();
         // the same families, 16 words in one class and 4 in the other: what grows is the number of words listed
         for (int w = 0; w < 16; w++) {
