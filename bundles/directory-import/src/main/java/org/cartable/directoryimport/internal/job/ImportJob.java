@@ -234,6 +234,8 @@ public final class ImportJob {
             if (!dryRun) {
                 credentials = List.copyOf(accounts);
             }
+            // Pollers read the report as soon as they see DONE: it must be on disk by then.
+            report.flush();
             state = JobState.DONE;
         } catch (CartableException refused) {
             error = refused.getMessage();
@@ -272,6 +274,7 @@ public final class ImportJob {
         if (!dryRun) {
             credentials = List.copyOf(accounts);
         }
+        report.flush();
         state = JobState.DONE;
     }
 
@@ -418,6 +421,14 @@ public final class ImportJob {
 
         long count() {
             return count;
+        }
+
+        synchronized void flush() {
+            try {
+                printer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
