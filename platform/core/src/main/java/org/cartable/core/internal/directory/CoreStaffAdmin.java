@@ -191,7 +191,7 @@ public final class CoreStaffAdmin implements StaffAdmin {
             }
             Map<String, Person> persons = new HashMap<>();
             loadPersons(known.values(), persons);
-            StaffLogins logins = new StaffLogins(em);
+            Logins logins = new Logins(em);
             logins.prefetch(roster.teachers().stream()
                     .filter(t -> !known.containsKey(t.externalId()))
                     .map(t -> Names.loginBase(t.firstName(), t.lastName())).toList());
@@ -277,7 +277,7 @@ public final class CoreStaffAdmin implements StaffAdmin {
         }
 
         /** Everything is set before persist: one INSERT each. */
-        private Person newAccount(RosterTeacher t, StaffLogins logins) {
+        private Person newAccount(RosterTeacher t, Logins logins) {
             String login = logins.allocate(Names.loginBase(t.firstName(), t.lastName()));
             String code = dryRun ? "" : passwords.next();
             String hash = dryRun ? "-" : InitialCodes.hash(code);

@@ -10,28 +10,32 @@ import java.util.Set;
 import javax.persistence.EntityManager;
 
 /**
- * Logins for the staff import's new accounts: "first.last", or with the first free number after it, unique among
- * every account (pupils', parents' and staff's share one namespace). Same rule as the pupils' import.
+ * Logins for new accounts: "first.last", or with the first free number after it, unique among every account (pupils',
+ * parents' and staff's share one namespace, so the pupils' and the staff imports both allocate here). Which bases are
+ * taken is read for all of a school's new accounts at once; only a base already taken costs a query of its own (for
+ * its numbered variants).
  */
-final class StaffLogins {
+final class Logins {
     private final EntityManager em;
     private final Set<String> exactlyTaken = new HashSet<>();
     private final Set<String> checked = new HashSet<>();
     private final Map<String, Set<String>> numbered = new HashMap<>();
-    /** logins given in this transaction, not in the database yet */
+    /** logins given to this run's accounts, not yet in the database */
     private final Set<String> allocated = new HashSet<>();
 
-    StaffLogins(EntityManager em) {
+    Logins(EntityManager em) {
         this.em = em;
     }
 
     void prefetch(Collection<String> bases) {
         List<String> unknown = bases.stream().filter(b -> !checked.contains(b)).distinct().toList();
-        for (int i = 0; i < unknown.size(); i += 500) {
-            exactlyTaken.addAll(em.createQuery("select p.loginKey from Person p where p.loginKey in :keys",
-                    String.class).setParameter("keys", unknown.subList(i, Math.min(unknown.size(), i + 500)))
-                    .getResultList());
-        }
+        CoreDirectoryAdmin.forChunks(unknown, chunk -> {
+            for (Object key : em.createNativeQuery("select LOGIN_KEY from CORE_PERSON"
+                            + CoreDirectoryAdmin.useIndex("constraint", "UQ_CORE_PERSON_LOGIN") + " where LOGIN_KEY in (:keys)")
+                    .setParameter("keys", chunk).getResultList()) {
+                exactlyTaken.add((String) key);
+            }
+        });
         checked.addAll(unknown);
     }
 
