@@ -69,7 +69,8 @@ class BillingBrowserIT {
                 try {
                     return row(browser, VAL).findElement(By.cssSelector(".number")).getText()
                             .matches("F-\\d{4}-\\d{6}");
-                } catch (StaleElementReferenceException reloading) {
+                } catch (StaleElementReferenceException | AssertionError reloading) {
+                    // The list re-renders after the click: for a moment the row may be stale or not there at all.
                     return false;
                 }
             });
