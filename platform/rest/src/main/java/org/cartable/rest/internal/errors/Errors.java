@@ -1,5 +1,6 @@
 package org.cartable.rest.internal.errors;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,9 +70,31 @@ public final class Errors {
 
     /** A 500 whose body only gives a reference; the stack trace goes to the log under the same reference. */
     public static Response internalError(Throwable e) {
+        if (clientWentAway(e)) {
+            // Nobody is left to read the answer: a phone that lost its network, a timed-out client. Not our bug.
+            LOG.debug("Client went away before the answer was written: {}", e.toString());
+            return Response.status(500).build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.error("Unhandled error, reference {}", reference, e);
         return response(500, "internal_error",
                 "Internal error. Reference for the administrator: " + reference + ".");
+    }
+
+    /**
+     * Whether the exception says the connection was closed by the client while we wrote to it. Jetty's
+     * {@code EofException} is matched by name: the REST bundle does not depend on the HTTP server.
+     */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException && (t.getClass().getName().equals("org.eclipse.jetty.io.EofException")
+                    || "Broken pipe".equals(t.getMessage()) || "Connection reset by peer".equals(t.getMessage()))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 }

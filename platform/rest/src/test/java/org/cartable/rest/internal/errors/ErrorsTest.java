@@ -54,6 +54,17 @@ class ErrorsTest {
     }
 
     @Test
+    void aClientThatWentAwayIsNotLoggedAsOurBug() {
+        var wrapped = new javax.ws.rs.ProcessingException(new org.eclipse.jetty.io.EofException("Closed"));
+        assertTrue(Errors.clientWentAway(wrapped));
+        assertTrue(Errors.clientWentAway(new java.io.IOException("Broken pipe")));
+        assertNull(new UnexpectedExceptionMapper().toResponse(wrapped).getEntity(), "nobody reads it: no reference");
+
+        assertFalse(Errors.clientWentAway(new java.io.IOException("No space left on device")));
+        assertFalse(Errors.clientWentAway(new IllegalStateException("Closed")));
+    }
+
+    @Test
     void jaxrsDefaultsGetOurWordsAndKeepUsefulHeaders() {
         Response notAllowed = new WebApplicationExceptionMapper().toResponse(new NotAllowedException("GET", new String[] {"HEAD"}));
         assertEquals(405, notAllowed.getStatus());
