@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -135,9 +137,22 @@ public final class MailDispatcher {
 
     /** Rows due now become mails; rows held by quiet hours or waiting for the digest get their new time. */
     private List<Job> plan(EntityManager em, Instant now) {
-        List<OutboxMail> due = em.createQuery("select o from OutboxMail o where o.sentAt is null"
-                        + " and o.nextAttemptAt <= :now order by o.personId, o.createdAt, o.id", OutboxMail.class)
-                .setParameter("now", now).setMaxResults(BATCH).getResultList();
+        // The people to write to first: those waiting longest, read in the due index's order and stopped after a
+        // batch (sentAt, null throughout, is named so that Derby sees that order). Ordering the whole due set by
+        // person instead had Derby sort it at every poll: tens of thousands of rows when the digests fall due or the
+        // SMTP server was away, a quarter of the CPU under the evening's load.
+        Set<String> people = new LinkedHashSet<>(em.createQuery("select o.personId from OutboxMail o where"
+                        + " o.sentAt is null and o.nextAttemptAt <= :now order by o.sentAt, o.nextAttemptAt",
+                        String.class)
+                .setParameter("now", now).setMaxResults(BATCH).getResultList());
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        // All their due rows, so that one person's digest is one mail.
+        List<OutboxMail> due = em.createQuery("select o from OutboxMail o where o.personId in :people"
+                        + " and o.sentAt is null and o.nextAttemptAt <= :now order by o.personId, o.createdAt, o.id",
+                        OutboxMail.class)
+                .setParameter("people", people).setParameter("now", now).setMaxResults(BATCH).getResultList();
         Map<String, List<OutboxMail>> byPerson = new LinkedHashMap<>();
         due.forEach(row -> byPerson.computeIfAbsent(row.getPersonId(), k -> new ArrayList<>()).add(row));
         List<Job> jobs = new ArrayList<>();
