@@ -130,8 +130,8 @@ part_load() {
   [ -s "$data/parents.tsv" ] || { say "no parent accounts: load failed"; return 1; }
 
   # The JVM has one C2 compiler thread on 2 cores: the read paths reach their steady speed only after minutes of
-  # traffic (measured 360 req/s cold -> 1 700 warm on the same server). Warm up with both scenarios, unrecorded.
-  local warm="${BENCH_WARMUP:-180}"
+  # traffic (parents' reads after a restart: 194 req/s in the first 30 s, ~500 after 5 min). Warm up, unrecorded.
+  local warm="${BENCH_WARMUP:-300}"
   say "warm-up ${warm} s (not measured): parents' evening and teachers' morning, 8 connections each"
   BENCH_NAME=warmup-parents BENCH_WRK_DIR="$HERE/wrk" BENCH_ACCOUNTS="$data/parents.tsv" \
     wrk -t1 -c8 -d"${warm}s" --timeout 10s -s "$HERE/wrk/parents.lua" "$BASE_URL" >> "$LOG" 2>&1 &

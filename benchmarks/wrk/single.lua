@@ -45,5 +45,6 @@ request = function()
 end
 
 response = function(status, headers, body)
-  if status >= 400 then bad = bad + 1 end
+  -- A redirect is a failure too: the dashboard answers 200 in one pass, a 302 means the session was lost.
+  if status >= 300 then bad = bad + 1 end
 end

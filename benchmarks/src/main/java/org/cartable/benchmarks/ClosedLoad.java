@@ -58,7 +58,7 @@ public final class ClosedLoad {
                             boolean ok;
                             try {
                                 ok = http.send(request(base, parent, step), HttpResponse.BodyHandlers.discarding())
-                                        .statusCode() < 400;
+                                        .statusCode() < 300;
                             } catch (Exception timeoutOrIo) {
                                 ok = false;
                             }

@@ -60,7 +60,7 @@ public final class OpenLoad {
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 latencies[index] = System.nanoTime() - intended;
                 completed.incrementAndGet();
-                if (failure != null || response.statusCode() >= 400) {
+                if (failure != null || response.statusCode() >= 300) {
                     errors.incrementAndGet();
                     if (errorSamples.size() < 5) {
                         errorSamples.add(failure != null ? failure.toString()

@@ -228,15 +228,7 @@ public final class ImportJob {
                 }
                 applied.addAndGet(batch.lines().size());
             });
-            rejected = report.count();
-            schools = List.copyOf(outcomes);
-            summary = summarise(outcomes, rejected);
-            if (!dryRun) {
-                credentials = List.copyOf(accounts);
-            }
-            // Pollers read the report as soon as they see DONE: it must be on disk by then.
-            report.flush();
-            state = JobState.DONE;
+            finish(report, outcomes, accounts);
         } catch (CartableException refused) {
             error = refused.getMessage();
             state = JobState.FAILED;
@@ -268,12 +260,18 @@ public final class ImportJob {
         // Lines rejected while applying were counted as applied when handed to the school: count them once.
         staff.apply(staffAdmin, schoolYear, dryRun, mayImport, id, report::reject, applied::addAndGet, outcomes,
                 accounts);
+        finish(report, outcomes, accounts);
+    }
+
+    /** The outcome of a run that went to its end, whatever the format. */
+    private void finish(Report report, List<SchoolOutcome> outcomes, List<Credential> accounts) {
         rejected = report.count();
         schools = List.copyOf(outcomes);
         summary = summarise(outcomes, rejected);
         if (!dryRun) {
             credentials = List.copyOf(accounts);
         }
+        // Pollers read the report as soon as they see DONE: it must be on disk by then.
         report.flush();
         state = JobState.DONE;
     }

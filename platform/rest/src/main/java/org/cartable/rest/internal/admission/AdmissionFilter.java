@@ -33,7 +33,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * <p>
  * A request that waited {@code maxWaitSeconds} gets a 503 with {@code Retry-After} (JSON on the REST API, a short page
  * elsewhere) instead of hanging. Uploads (bodies over {@code uploadBytes}) do not queue and do not hold a turn: they
- * spend their time on the network, and a few slow phones must not stall everyone else.
+ * spend their time on the network, and a few slow phones must not stall everyone else. The health check does not
+ * queue either.
  */
 // Ranked before every other filter: a request waiting for its turn has cost nothing yet.
 @Component(service = Filter.class, configurationPid = AdmissionConfig.PID, property = "service.ranking:Integer=1000")
@@ -44,6 +45,11 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class AdmissionFilter implements Filter {
 
     static final int RETRY_AFTER_SECONDS = 5;
+    /**
+     * Answered without waiting: it costs nothing, and a load balancer that probes it must not see a busy node as a
+     * dead one (taking it out would put its load on the others).
+     */
+    static final String HEALTH = "/api/health";
 
     private final Semaphore turns;
     private final long maxWaitNanos;
@@ -88,7 +94,7 @@ public final class AdmissionFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse out)
-                || http.getContentLengthLong() > uploadBytes) {
+                || http.getContentLengthLong() > uploadBytes || HEALTH.equals(http.getRequestURI())) {
             chain.doFilter(request, response);
             return;
         }

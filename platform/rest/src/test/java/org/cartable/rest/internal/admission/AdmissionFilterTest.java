@@ -151,13 +151,15 @@ class AdmissionFilterTest {
     }
 
     @Test
-    void uploadsDoNotQueueBehindTheTurns() throws Exception {
+    void uploadsAndTheHealthCheckDoNotQueueBehindTheTurns() throws Exception {
         CompletableFuture<HttpResponse<String>> holder = get("/api/hold");
         assertTrue(holding.await(30, TimeUnit.SECONDS));
 
         HttpResponse<String> upload = send(HttpRequest.newBuilder(URI.create(base + "/api/upload"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[4096])));
         assertEquals(200, upload.statusCode());
+        assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/api/health"))).statusCode(),
+                "the health check answers even when every turn is taken");
         HttpResponse<String> small = send(HttpRequest.newBuilder(URI.create(base + "/api/small"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100])));
         assertEquals(503, small.statusCode(), "a small body queues like any request");

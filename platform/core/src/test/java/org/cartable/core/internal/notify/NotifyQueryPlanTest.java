@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import java.util.Locale;
+import java.util.Set;
+
+import org.cartable.api.Caller;
+import org.cartable.api.Role;
 import org.cartable.api.notify.EmailDelivery;
 import org.cartable.core.service.MailSender;
+import org.cartable.core.service.NotificationFeed;
 import org.cartable.testing.QueryPlans;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,14 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A poll of the outbox reads a batch, not the whole due set: when thousands of mails fall due at once (the digests
- * at 17:00, or after the SMTP server was away), each poll must not read and sort all of them to send the first 500.
+ * What the notification reads cost when a department's year of notices is there. A poll of the outbox reads a batch,
+ * not the whole due set: when thousands of mails fall due at once (the digests at 17:00, or after the SMTP server
+ * was away), each poll must not read and sort all of them to send the first 500. A page of a person's feed and their
+ * unread count (every dashboard shows both) must not read the whole year of that person's notices.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutboxQueryPlanTest {
+class NotifyQueryPlanTest {
 
     private static final int PEOPLE = 2_000;
     private static final int MAILS_EACH = 4;
+    /** A parent's year: a few notices a school day. */
+    private static final int HEAVY_FEED = 2_000;
 
     private final NotifyFixture f = new NotifyFixture();
     private final Instant now = Instant.parse("2026-12-01T17:05:00Z");
@@ -42,7 +52,30 @@ class OutboxQueryPlanTest {
                         + " NEXT_ATTEMPT_AT, ATTEMPTS) values (?, ?, ?, ?, ?, ?, 0)", PEOPLE * MAILS_EACH,
                 i -> new Object[] {"mail-" + i, "p-" + i / MAILS_EACH, "item-" + i,
                         EmailDelivery.DAILY_DIGEST.name(), created, due});
+        f.d.db.insertRows("insert into CORE_PERSON (ID, LOGIN, LOGIN_KEY, PASSWORD_HASH, FIRST_NAME, LAST_NAME,"
+                + " STATUS, CREATED_AT) values (?, ?, ?, ?, ?, ?, ?, ?)", 1, i -> new Object[] {"heavy", "heavy",
+                "heavy", "x", "Sophie", "Martin", "ACTIVE", created});
+        // Newest every minute back from now; the 30 newest unread, the rest read.
+        f.d.db.insertRows("insert into CORE_FEED_ITEM (ID, RECIPIENT_ID, APP_ID, NOTICE_TYPE, TEXT_FR, CREATED_AT,"
+                + " READ_AT) values (?, ?, ?, ?, ?, ?, ?)", HEAVY_FEED, i -> new Object[] {"heavy-" + i, "heavy",
+                "test", "info", "Devoirs " + i, Timestamp.from(now.minusSeconds(60L * (HEAVY_FEED - i))),
+                i >= HEAVY_FEED - 30 ? null : created});
         f.d.db.withoutStatistics();
+    }
+
+    @Test
+    void aPageOfTheFeedAndTheUnreadCountReadAPageNotTheYear() {
+        Caller parent = new Caller("heavy", "heavy", "Sophie Martin", Set.of(Role.PARENT));
+
+        QueryPlans.Captured<NotificationFeed.Feed> page = f.d.db.queryPlans()
+                .capture(() -> f.feed.feed(parent, null, false, 20, Locale.FRENCH));
+
+        assertEquals(30, page.result().unread());
+        assertEquals(20, page.result().items().size());
+        assertEquals("Devoirs " + (HEAVY_FEED - 1), page.result().items().get(0).text(), "newest first");
+        assertEquals("Devoirs " + (HEAVY_FEED - 20), page.result().items().get(19).text());
+        // Reading the 2 000 notices (and sorting them) for 20 of them and a count is what this guards against.
+        page.report().assertRowsVisitedAtMost("CORE_FEED_ITEM", 200);
     }
 
     @AfterAll
