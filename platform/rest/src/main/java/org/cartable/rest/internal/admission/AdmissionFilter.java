@@ -9,13 +9,13 @@ import java.util.concurrent.TimeUnit;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
-import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.cartable.rest.internal.security.StatelessFilter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
@@ -42,7 +42,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @HttpWhiteboardFilterName("cartable-admission")
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=*)")
-public final class AdmissionFilter implements Filter {
+public final class AdmissionFilter extends StatelessFilter {
 
     static final int RETRY_AFTER_SECONDS = 5;
     /**
@@ -80,15 +80,7 @@ public final class AdmissionFilter implements Filter {
         return turns.getQueueLength();
     }
 
-    @Override
-    public void init(FilterConfig config) {
-        // configured by the component
-    }
 
-    @Override
-    public void destroy() {
-        // nothing held between requests
-    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
-import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
@@ -29,17 +28,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=*)")
-public final class CharsetGuard implements Filter {
+public final class CharsetGuard extends StatelessFilter {
 
-    @Override
-    public void init(FilterConfig config) {
-        // stateless
-    }
 
-    @Override
-    public void destroy() {
-        // stateless
-    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

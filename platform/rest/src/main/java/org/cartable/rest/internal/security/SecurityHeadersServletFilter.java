@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
-import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
@@ -38,7 +37,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 @HttpWhiteboardFilterName("cartable-security-headers")
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=*)")
-public final class SecurityHeadersServletFilter implements Filter {
+public final class SecurityHeadersServletFilter extends StatelessFilter {
 
     static final String DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String CSP = "Content-Security-Policy";
@@ -51,15 +50,7 @@ public final class SecurityHeadersServletFilter implements Filter {
         this.network = network;
     }
 
-    @Override
-    public void init(FilterConfig config) {
-        // stateless
-    }
 
-    @Override
-    public void destroy() {
-        // stateless
-    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

@@ -19,8 +19,8 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.cartable.rest.internal.testing.LoopbackJetty;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -53,18 +53,12 @@ class AdmissionFilterTest {
     void start() throws Exception {
         patient = AdmissionFilter.create(1, PATIENT, 1024);
         impatient = AdmissionFilter.create(1, IMPATIENT, 1024);
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(context("/queue", patient));
         contexts.addHandler(context("/api", impatient));
         contexts.addHandler(context("/app", impatient));
-        server.setHandler(contexts);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort();
+        server = LoopbackJetty.start(contexts);
+        base = LoopbackJetty.baseUrl(server);
     }
 
     private ServletContextHandler context(String path, AdmissionFilter filter) {

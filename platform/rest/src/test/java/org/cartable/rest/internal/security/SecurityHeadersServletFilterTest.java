@@ -16,8 +16,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.cartable.core.internal.accounts.CoreClientNetwork;
+import org.cartable.rest.internal.testing.LoopbackJetty;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
@@ -36,11 +36,6 @@ class SecurityHeadersServletFilterTest {
 
     @BeforeAll
     void start() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         // 127.0.0.1 plays the reverse proxy
@@ -68,9 +63,8 @@ class SecurityHeadersServletFilterTest {
                 }
             }
         }), "/x/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort();
+        server = LoopbackJetty.start(context);
+        base = LoopbackJetty.baseUrl(server);
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import javax.ws.rs.core.Application;
 
 import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
@@ -21,11 +20,6 @@ public final class RestServer implements AutoCloseable {
     private final URI base;
 
     public RestServer(Set<Object> singletons) throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         Application application = new Application() {
@@ -35,9 +29,8 @@ public final class RestServer implements AutoCloseable {
             }
         };
         context.addServlet(new ServletHolder(new CXFNonSpringJaxrsServlet(application)), "/api/*");
-        server.setHandler(context);
-        server.start();
-        base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/api/");
+        server = LoopbackJetty.start(context);
+        base = URI.create(LoopbackJetty.baseUrl(server) + "/api/");
     }
 
     public URI uri(String path) {
