@@ -114,9 +114,12 @@ public final class AdmissionFilter extends StatelessFilter {
         if (response.isCommitted()) {
             return;
         }
-        ResourceBundle texts = ResourceBundle.getBundle(AdmissionFilter.class.getPackageName() + ".Busy",
-                // French unless the client asks otherwise (the servlet API would fall back to the server's locale).
-                request.getHeader("Accept-Language") == null ? Locale.FRENCH : request.getLocale(),
+        boolean api = isApi(request);
+        // The API's messages are English (docs/rest-api.md); a page is French unless the browser asks otherwise (the
+        // servlet API would fall back to the server's locale).
+        Locale locale = api ? Locale.ENGLISH
+                : request.getHeader("Accept-Language") == null ? Locale.FRENCH : request.getLocale();
+        ResourceBundle texts = ResourceBundle.getBundle(AdmissionFilter.class.getPackageName() + ".Busy", locale,
                 AdmissionFilter.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         response.reset();
@@ -125,13 +128,15 @@ public final class AdmissionFilter extends StatelessFilter {
         response.setHeader("Cache-Control", "no-store");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String message = texts.getString("busy");
-        if (isApi(request)) {
+        if (api) {
             response.setContentType("application/json");
             // The message comes from our own bundle: no user input to escape beyond quotes.
             response.getWriter().write("{\"error\":\"busy\",\"message\":\"" + message.replace("\"", "\\\"") + "\"}");
         } else {
             response.setContentType("text/html");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"" + texts.getLocale().getLanguage()
+            // The base bundle is the French one (its own locale is the root locale).
+            String language = texts.getLocale().getLanguage().isEmpty() ? "fr" : texts.getLocale().getLanguage();
+            response.getWriter().write("<!DOCTYPE html><html lang=\"" + language
                     + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
                     + "<title>" + texts.getString("title") + "</title></head><body><h1>" + texts.getString("title")
                     + "</h1><p>" + message + "</p></body></html>");

@@ -122,14 +122,17 @@ class AdmissionFilterTest {
         assertEquals(503, api.statusCode());
         assertEquals("5", api.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(api.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
-        assertTrue(api.body().startsWith("{\"error\":\"busy\",\"message\":\"Beaucoup de monde"), api.body());
+        assertTrue(api.body().startsWith("{\"error\":\"busy\",\"message\":\"Many people"), api.body());
 
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/app/"))
-                .header("Accept-Language", "en-GB,en;q=0.8"));
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/app/")));
         assertEquals(503, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
-        assertTrue(page.body().contains("<html lang=\"en\">") && page.body().contains("Try again in a few seconds"),
+        assertTrue(page.body().contains("<html lang=\"fr\">") && page.body().contains("Réessayez dans quelques"),
                 page.body());
+        HttpResponse<String> english = send(HttpRequest.newBuilder(URI.create(base + "/app/"))
+                .header("Accept-Language", "en-GB,en;q=0.8"));
+        assertTrue(english.body().contains("<html lang=\"en\">")
+                && english.body().contains("Try again in a few seconds"), english.body());
 
         release.countDown();
         assertEquals(200, holder.get(30, TimeUnit.SECONDS).statusCode());
