@@ -25,7 +25,6 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.cartable.api.CartableException;
 import org.cartable.api.Role;
-import org.cartable.core.internal.accounts.InitialCodes;
 import org.cartable.core.internal.model.AccountChanges;
 import org.cartable.core.internal.model.Collectivity;
 import org.cartable.core.internal.model.ContactDetails;
@@ -60,7 +59,6 @@ import org.slf4j.LoggerFactory;
 public final class CoreDirectoryAdmin implements DirectoryAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreDirectoryAdmin.class);
-    private static final Pattern SCHOOL_YEAR = Pattern.compile("\\d{4}-\\d{4}");
     private static final Pattern UAI = Pattern.compile("\\d{7}[A-Z]");
     /** Derby (and others) limit the size of IN lists; a power of two (see {@link #forChunks}). */
     static final int CHUNK = 512;
@@ -83,11 +81,8 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
     }
 
     private CoreDirectoryAdmin(JpaTemplate jpa, Duration initialCodeValidity, Clock clock) {
-        if (initialCodeValidity.isNegative() || initialCodeValidity.isZero()) {
-            throw new IllegalArgumentException("initialCodeValidityDays must be positive");
-        }
         this.jpa = jpa;
-        this.initialCodeValidity = initialCodeValidity;
+        this.initialCodeValidity = Passwords.validity(initialCodeValidity);
         this.clock = clock;
     }
 
@@ -121,16 +116,8 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         if (!UAI.matcher(roster.uai()).matches()) {
             throw CartableException.badRequest("Invalid UAI '" + roster.uai() + "': 7 digits and a letter.");
         }
-        String year = roster.schoolYear();
-        if (!SCHOOL_YEAR.matcher(year).matches()
-                || Integer.parseInt(year.substring(5)) != Integer.parseInt(year.substring(0, 4)) + 1) {
-            throw CartableException.badRequest("Invalid school year '" + year + "': write it like 2026-2027.");
-        }
         LocalDate today = LocalDate.now(clock);
-        LocalDate first = SchoolYears.firstDay(year);
-        if (!today.isBefore(first.plusYears(1))) {
-            throw CartableException.badRequest("The school year " + year + " is over.");
-        }
+        LocalDate first = SchoolYears.requireOpen(roster.schoolYear(), today);
         Set<String> classNames = new HashSet<>();
         for (RosterClass c : roster.classes()) {
             if (!classNames.add(c.name())) {
@@ -579,17 +566,13 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         private Person newAccount(String firstName, String lastName, Role role, String className, String child,
                                   String email) {
             String login = logins.allocate(Names.loginBase(firstName, lastName));
-            String code = dryRun ? "" : passwords.next();
-            // A dry run creates no real account: no code to hash.
-            String hash = dryRun ? "-" : InitialCodes.hash(code);
-            Person person = new Person(login, hash, firstName.trim(), lastName.trim(), EnumSet.of(role), now);
-            if (!dryRun) {
-                person.setInitialCode(hash, now.plus(initialCodeValidity));
-            }
+            Passwords.FirstLogin code = passwords.firstLogin(dryRun);
+            Person person = new Person(login, code.hash(), firstName.trim(), lastName.trim(), EnumSet.of(role), now);
+            code.applyTo(person, now.plus(initialCodeValidity));
             person.setEmail(email);
             em.persist(person);
             persons.put(person.getId(), person);
-            newAccounts.add(new NewAccount(person.getId(), login, code, person.displayName(),
+            newAccounts.add(new NewAccount(person.getId(), login, code.code(), person.displayName(),
                     role == Role.PUPIL, className, child));
             return person;
         }

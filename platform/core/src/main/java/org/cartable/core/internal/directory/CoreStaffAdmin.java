@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 import javax.persistence.FlushModeType;
@@ -24,7 +23,6 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.cartable.api.CartableException;
 import org.cartable.api.Role;
-import org.cartable.core.internal.accounts.InitialCodes;
 import org.cartable.core.internal.model.DirectorAssignment;
 import org.cartable.core.internal.model.ExternalId;
 import org.cartable.core.internal.model.Person;
@@ -49,7 +47,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = StaffAdmin.class, configurationPid = DirectoryAdminConfig.PID)
 public final class CoreStaffAdmin implements StaffAdmin {
 
-    private static final Pattern SCHOOL_YEAR = Pattern.compile("\\d{4}-\\d{4}");
     private static final int CHUNK = 500;
 
     private final JpaTemplate jpa;
@@ -70,11 +67,8 @@ public final class CoreStaffAdmin implements StaffAdmin {
     }
 
     private CoreStaffAdmin(JpaTemplate jpa, Duration initialCodeValidity, Clock clock) {
-        if (initialCodeValidity.isNegative() || initialCodeValidity.isZero()) {
-            throw new IllegalArgumentException("initialCodeValidityDays must be positive");
-        }
         this.jpa = jpa;
-        this.initialCodeValidity = initialCodeValidity;
+        this.initialCodeValidity = Passwords.validity(initialCodeValidity);
         this.clock = clock;
     }
 
@@ -101,14 +95,7 @@ public final class CoreStaffAdmin implements StaffAdmin {
     }
 
     private void validate(StaffRoster roster) {
-        String year = roster.schoolYear();
-        if (!SCHOOL_YEAR.matcher(year).matches()
-                || Integer.parseInt(year.substring(5)) != Integer.parseInt(year.substring(0, 4)) + 1) {
-            throw CartableException.badRequest("Invalid school year '" + year + "': write it like 2026-2027.");
-        }
-        if (!LocalDate.now(clock).isBefore(SchoolYears.firstDay(year).plusYears(1))) {
-            throw CartableException.badRequest("The school year " + year + " is over.");
-        }
+        SchoolYears.requireOpen(roster.schoolYear(), LocalDate.now(clock));
         Set<String> ids = new HashSet<>();
         for (RosterTeacher t : roster.teachers()) {
             if (!ids.add(t.externalId())) {
@@ -279,17 +266,14 @@ public final class CoreStaffAdmin implements StaffAdmin {
         /** Everything is set before persist: one INSERT each. */
         private Person newAccount(RosterTeacher t, Logins logins) {
             String login = logins.allocate(Names.loginBase(t.firstName(), t.lastName()));
-            String code = dryRun ? "" : passwords.next();
-            String hash = dryRun ? "-" : InitialCodes.hash(code);
+            Passwords.FirstLogin code = passwords.firstLogin(dryRun);
             Set<Role> roles = t.director() ? EnumSet.of(Role.TEACHER, Role.DIRECTOR) : EnumSet.of(Role.TEACHER);
-            Person person = new Person(login, hash, t.firstName().trim(), t.lastName().trim(), roles, now);
-            if (!dryRun) {
-                person.setInitialCode(hash, now.plus(initialCodeValidity));
-            }
+            Person person = new Person(login, code.hash(), t.firstName().trim(), t.lastName().trim(), roles, now);
+            code.applyTo(person, now.plus(initialCodeValidity));
             String email = Names.emailKey(t.email()) == null ? null : t.email().trim();
             person.setEmail(email);
             em.persist(person);
-            newAccounts.add(new NewAccount(person.getId(), login, code, person.displayName(), false,
+            newAccounts.add(new NewAccount(person.getId(), login, code.code(), person.displayName(), false,
                     t.classNames().isEmpty() ? "" : t.classNames().get(0), null));
             return person;
         }
