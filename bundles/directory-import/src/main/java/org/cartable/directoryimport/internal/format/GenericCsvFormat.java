@@ -1,13 +1,11 @@
 package org.cartable.directoryimport.internal.format;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.cartable.api.CartableException;
@@ -84,11 +82,7 @@ public final class GenericCsvFormat implements ImportFormat {
     public void read(ImportFiles files, FormatOptions options, RecordSink sink) throws IOException {
         Map<String, String> mapping = options.mapping();
         check(mapping);
-        Optional<InputStream> data = files.open(DATA);
-        if (data.isEmpty()) {
-            throw CartableException.badRequest("Upload the CSV file first.");
-        }
-        try (Csv csv = Csv.open(DATA, data.get())) {
+        try (Csv csv = Csv.open(DATA, files.require(DATA, "Upload the CSV file first."))) {
             Map<String, Integer> col = new LinkedHashMap<>();
             for (String field : FIELDS.keySet()) {
                 String header = mapping.get(field);

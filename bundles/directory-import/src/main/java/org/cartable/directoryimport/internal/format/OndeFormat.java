@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.cartable.api.CartableException;
 import org.cartable.api.Grade;
 import org.cartable.directoryimport.internal.format.Values.Invalid;
 
@@ -39,11 +38,8 @@ public final class OndeFormat implements ImportFormat {
 
     @Override
     public void read(ImportFiles files, FormatOptions options, RecordSink sink) throws IOException {
-        Optional<InputStream> pupils = files.open(PUPILS);
-        if (pupils.isEmpty()) {
-            throw CartableException.badRequest("The registry import needs the pupils extract.");
-        }
-        try (Csv csv = Csv.open(PUPILS, pupils.get())) {
+        try (Csv csv = Csv.open(PUPILS,
+                files.require(PUPILS, "The registry import needs the pupils extract."))) {
             readPupils(csv, sink);
         }
         Optional<InputStream> guardians = files.open(GUARDIANS);

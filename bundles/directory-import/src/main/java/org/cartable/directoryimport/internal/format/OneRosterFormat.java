@@ -8,10 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-import org.cartable.api.CartableException;
 import org.cartable.api.Grade;
 import org.cartable.directoryimport.internal.format.Values.Invalid;
 
@@ -191,11 +189,7 @@ public final class OneRosterFormat implements ImportFormat {
     }
 
     private static InputStream required(ImportFiles files, String name) throws IOException {
-        Optional<InputStream> in = files.open(name);
-        if (in.isEmpty()) {
-            throw CartableException.badRequest("The OneRoster export has no " + name + ".csv.");
-        }
-        return in.get();
+        return files.require(name, "The OneRoster export has no " + name + ".csv.");
     }
 
     private static boolean deleted(Csv.Row row, int status) {

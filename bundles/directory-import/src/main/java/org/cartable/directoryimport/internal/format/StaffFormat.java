@@ -1,12 +1,9 @@
 package org.cartable.directoryimport.internal.format;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
-import org.cartable.api.CartableException;
 import org.cartable.directoryimport.internal.format.Values.Invalid;
 
 /**
@@ -38,11 +35,7 @@ public final class StaffFormat implements ImportFormat {
 
     @Override
     public void read(ImportFiles files, FormatOptions options, RecordSink sink) throws IOException {
-        Optional<InputStream> teachers = files.open(TEACHERS);
-        if (teachers.isEmpty()) {
-            throw CartableException.badRequest("The staff import needs the teachers file.");
-        }
-        try (Csv csv = Csv.open(TEACHERS, teachers.get())) {
+        try (Csv csv = Csv.open(TEACHERS, files.require(TEACHERS, "The staff import needs the teachers file."))) {
             int uai = csv.required("UAI école", "UAI", "Code UAI", "Identifiant école");
             int className = csv.required("Classe", "Libellé classe");
             int last = csv.required("Nom", "Nom enseignant", "Nom d'usage");
