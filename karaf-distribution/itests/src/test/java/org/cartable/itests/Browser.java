@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -52,6 +53,9 @@ final class Browser implements AutoCloseable {
         this.scenario = scenario;
         this.driver = driver;
         this.wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
+        // A condition that reads elements while a form post reloads the page meets elements of the old page; the
+        // next poll reads the new one, so a stale element is a reason to poll again, not a failure.
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Starts a fresh browser (own profile, no cookies) for one scenario. */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,9 +98,8 @@ class BrowserIT {
         WebElement toggle = blogRow().findElement(By.cssSelector("button[name='switch']"));
         assertEquals("false", toggle.getAttribute("aria-pressed"), "the blog starts disabled for A1");
         toggle.click();
-        // the page reloads after the click: until it has, there may be no row (or a stale one) to look at
-        wait.ignoring(StaleElementReferenceException.class)
-                .until(d -> blogRowIfPresent().map(row -> row.findElements(By.cssSelector(".state.is-on")).size() == 1)
+        // the page reloads after the click: until it has, there may be no row to look at
+        wait.until(d -> blogRowIfPresent().map(row -> row.findElements(By.cssSelector(".state.is-on")).size() == 1)
                         .orElse(false));
         browser.screenshot("teacher-blog-enabled");
         assertTrue(ids(server.get(server.token("teacher"), "/api/classes/" + a1 + "/apps").json()).contains("blog"),

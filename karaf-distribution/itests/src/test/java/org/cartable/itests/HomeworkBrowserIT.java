@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -90,8 +89,7 @@ class HomeworkBrowserIT {
         if ("false".equals(toggle.getAttribute("aria-pressed"))) {
             toggle.click();
         }
-        wait.ignoring(StaleElementReferenceException.class)
-                .until(d -> homeworkRowIfPresent().map(row -> row.findElements(By.cssSelector(".state.is-on")).size() == 1)
+        wait.until(d -> homeworkRowIfPresent().map(row -> row.findElements(By.cssSelector(".state.is-on")).size() == 1)
                         .orElse(false));
         browser.screenshot("teacher-homework-enabled");
 
@@ -131,7 +129,7 @@ class HomeworkBrowserIT {
         WebElement done = item.findElement(By.cssSelector("button.done-toggle"));
         assertEquals("false", done.getAttribute("aria-pressed"));
         done.click();
-        wait.ignoring(StaleElementReferenceException.class).until(d -> dueItem(title)
+        wait.until(d -> dueItem(title)
                 .map(i -> "true".equals(i.findElement(By.cssSelector("button.done-toggle")).getAttribute("aria-pressed")))
                 .orElse(false));
         browser.screenshot("parent-ticked");

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator's import scenario in a real browser: the tool's tile on the dashboard, the upload form, a dry run whose
@@ -83,8 +85,8 @@ class ImportBrowserIT {
     private static String waitForTheEnd(Browser browser) {
         // The status is redrawn every second: an element found may be replaced before it is read (Chromium then
         // says "stale element" or, between two redraws, "node does not belong to the document").
-        browser.waiting().withTimeout(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .ignoring(WebDriverException.class).until(d -> {
             var percent = d.findElements(By.cssSelector(".import-percent"));
             return !percent.isEmpty() && percent.get(0).getText().trim().equals("100 %")
                     && !d.findElements(By.cssSelector("form.import-form")).isEmpty();
