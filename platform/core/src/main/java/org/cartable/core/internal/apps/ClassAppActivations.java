@@ -1,6 +1,7 @@
 package org.cartable.core.internal.apps;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -26,8 +27,10 @@ import org.cartable.api.ClassAccess;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Directory;
 import org.cartable.api.Role;
+import org.cartable.core.internal.cache.ShortLivedCache;
 import org.cartable.core.internal.directory.SchoolYears;
 import org.cartable.core.internal.model.ClassAppActivation;
+import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.schema.CoreSchema;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
@@ -50,6 +53,8 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
 
     static final String CLASS_NOT_FOUND = "Class not found.";
     static final String APP_NOT_FOUND = "App not found.";
+    /** How long a class's decisions serve across requests; any stored decision ends them at once. */
+    static final Duration DECISIONS_TTL = Duration.ofSeconds(5);
 
     private final JpaTemplate jpa;
     private final Directory directory;
@@ -57,6 +62,7 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
     private volatile Set<String> defaultApps;
     private final Clock clock;
     private final AuditLog audit;
+    private final ShortLivedCache<String, Decisions> decisions;
 
     @Activate
     public ClassAppActivations(@Reference CoreSchema schema,
@@ -88,6 +94,7 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         this.catalog = catalog;
         this.defaultApps = Set.copyOf(defaultApps);
         this.clock = clock;
+        this.decisions = new ShortLivedCache<>(DECISIONS_TTL, DirectoryChanges::current, clock);
     }
 
     /**
@@ -112,24 +119,9 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         if (classId == null || appId == null) {
             return false;
         }
-        return RequestScope.memo(new EnabledKey(classId, appId), () -> jpa.txExpr(em -> {
-            if (!classExists(em, classId)) {
-                return false;
-            }
-            List<ClassAppActivation> rows = em.createQuery("select a from ClassAppActivation a"
-                            + " where a.classId = :class and a.appId = :app", ClassAppActivation.class)
-                    .setParameter("class", classId).setParameter("app", appId).getResultList();
-            return rows.isEmpty() ? defaultApps.contains(appId) : rows.get(0).isEnabled();
-        }));
-    }
-
-    private record EnabledKey(String classId, String appId) {
-    }
-
-    /** By its key only: loading the entity would load its school and grades too. */
-    private static boolean classExists(EntityManager em, String classId) {
-        return !em.createQuery("select c.id from SchoolClass c where c.id = :class", String.class)
-                .setParameter("class", classId).getResultList().isEmpty();
+        Decisions decisions = decisions(classId);
+        return decisions != Decisions.NO_CLASS
+                && decisions.byApp().getOrDefault(appId, defaultApps.contains(appId));
     }
 
     @Override
@@ -137,23 +129,46 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         if (classId == null) {
             return Set.of();
         }
-        return jpa.txExpr(em -> {
-            if (!classExists(em, classId)) {
-                return Set.<String>of();
+        Decisions decisions = decisions(classId);
+        if (decisions == Decisions.NO_CLASS) {
+            return Set.of();
+        }
+        Set<String> enabled = new LinkedHashSet<>();
+        defaultApps.stream().filter(id -> !decisions.byApp().containsKey(id)).forEach(enabled::add);
+        decisions.byApp().forEach((id, on) -> {
+            if (on) {
+                enabled.add(id);
             }
-            Map<String, Boolean> decisions = new HashMap<>();
+        });
+        return Set.copyOf(enabled);
+    }
+
+    /** The staff's stored choices for one class, by app id; the defaults fill in the rest when they are read. */
+    private record Decisions(Map<String, Boolean> byApp) {
+        static final Decisions NO_CLASS = new Decisions(Map.of());
+    }
+
+    /** Every request of a class app asks this: read once per request, and kept a few seconds across requests. */
+    private Decisions decisions(String classId) {
+        return RequestScope.memo(new DecisionsKey(classId), () -> decisions.get(classId, () -> jpa.txExpr(em -> {
+            if (!classExists(em, classId)) {
+                return Decisions.NO_CLASS;
+            }
+            Map<String, Boolean> byApp = new HashMap<>();
             em.createQuery("select a from ClassAppActivation a where a.classId = :class", ClassAppActivation.class)
                     .setParameter("class", classId).getResultList()
-                    .forEach(a -> decisions.put(a.getAppId(), a.isEnabled()));
-            Set<String> enabled = new LinkedHashSet<>();
-            defaultApps.stream().filter(id -> !decisions.containsKey(id)).forEach(enabled::add);
-            decisions.forEach((id, on) -> {
-                if (on) {
-                    enabled.add(id);
-                }
-            });
-            return Set.copyOf(enabled);
-        });
+                    .forEach(a -> byApp.put(a.getAppId(), a.isEnabled()));
+            return new Decisions(Map.copyOf(byApp));
+        })));
+    }
+
+    private record DecisionsKey(String classId) {
+    }
+
+    /** By its key only: loading the entity would load its school and grades too. */
+    private static boolean classExists(EntityManager em, String classId) {
+        return !em.createQuery("select c.id from SchoolClass c where c.id = :class", String.class)
+                .setParameter("class", classId).getResultList().isEmpty();
     }
 
     @Override
@@ -212,6 +227,9 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
             // Two staff members deciding at once: the other insert won the unique key; update its row instead.
             store(caller, classId, appId, enabled);
         } finally {
+            // After the commit (the entity's listener counted the write before it): a decision read in between is
+            // not kept.
+            DirectoryChanges.changed();
             RequestScope.forget();
         }
     }

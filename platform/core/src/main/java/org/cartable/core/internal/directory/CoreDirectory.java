@@ -1,6 +1,7 @@
 package org.cartable.core.internal.directory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,9 @@ import org.cartable.api.ClassRelation;
 import org.cartable.api.Directory;
 import org.cartable.api.PersonSummary;
 import org.cartable.api.privacy.FormerUser;
+import org.cartable.core.internal.cache.ShortLivedCache;
+import org.cartable.core.internal.model.AccountChanges;
+import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.model.Enrolment;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
@@ -44,8 +48,15 @@ public final class CoreDirectory implements Directory {
      */
     static final String CURRENT_ENROLMENT = "(e.start <= :today and (e.end is null or e.end > :today))";
 
+    /**
+     * How long a relation serves across requests: a visit's requests ask it again within seconds. Any write of the
+     * directory or of an account ends it sooner ({@link DirectoryChanges}, {@link AccountChanges}).
+     */
+    static final Duration RELATION_TTL = Duration.ofSeconds(5);
+
     private final JpaTemplate jpa;
     private final Clock clock;
+    private final ShortLivedCache<RelationKey, ClassRelation> relations;
 
     @Activate
     public CoreDirectory(@Reference CoreSchema schema,
@@ -61,6 +72,8 @@ public final class CoreDirectory implements Directory {
     private CoreDirectory(JpaTemplate jpa, Clock clock) {
         this.jpa = jpa;
         this.clock = clock;
+        this.relations = new ShortLivedCache<>(RELATION_TTL,
+                () -> DirectoryChanges.current() + AccountChanges.current(), clock);
     }
 
     private LocalDate today() {
@@ -92,8 +105,10 @@ public final class CoreDirectory implements Directory {
         if (caller == null || classId == null) {
             return ClassRelation.none(classId);
         }
-        // Once per request: the platform's check before an app's resource runs and the app's own check share it.
-        return RequestScope.memo(new RelationKey(caller.userId(), classId), () -> jpa.txExpr(em -> {
+        // Once per request (the platform's check before an app's resource runs and the app's own check share it), and
+        // for a few seconds across the requests of a visit.
+        RelationKey key = new RelationKey(caller.userId(), classId, today());
+        return RequestScope.memo(key, () -> relations.get(key, () -> jpa.txExpr(em -> {
             Person person = em.find(Person.class, caller.userId());
             // The school is all this needs of the class: no entity, no grades to load.
             String schoolId = em.createQuery("select c.school.id from SchoolClass c where c.id = :class",
@@ -120,10 +135,10 @@ public final class CoreDirectory implements Directory {
                     .setParameter("active", PersonStatus.ACTIVE)
                     .setParameter("today", today()).getResultList();
             return new ClassRelation(classId, teacher, director, pupil, childIds.stream().sorted().toList());
-        }));
+        })));
     }
 
-    private record RelationKey(String userId, String classId) {
+    private record RelationKey(String userId, String classId, LocalDate day) {
     }
 
     private static boolean count(Long value) {

@@ -28,6 +28,7 @@ import org.cartable.api.Role;
 import org.cartable.core.internal.model.AccountChanges;
 import org.cartable.core.internal.model.Collectivity;
 import org.cartable.core.internal.model.ContactDetails;
+import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.model.Enrolment;
 import org.cartable.core.internal.model.ExternalId;
 import org.cartable.core.internal.model.ParentLink;
@@ -106,8 +107,10 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         } catch (DryRunRollback rollback) {
             return rollback.result;
         } finally {
-            // After the commit: accounts blocked or pre-deleted by the import lose their cached sessions now.
+            // After the commit: accounts blocked or pre-deleted by the import lose their cached sessions now, and
+            // pupils who left or changed class their cached relations.
             AccountChanges.changed();
+            DirectoryChanges.changed();
         }
     }
 
@@ -154,6 +157,7 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             try {
                 jpa.tx(TransactionType.RequiresNew, em -> purge(em, personId));
                 AccountChanges.changed();
+                DirectoryChanges.changed();
                 purged++;
             } catch (RuntimeException e) {
                 LOG.warn("Pre-deleted account {} could not be purged; it stays pre-deleted", personId, e);

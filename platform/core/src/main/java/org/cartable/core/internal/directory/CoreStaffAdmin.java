@@ -24,6 +24,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.cartable.api.CartableException;
 import org.cartable.api.Role;
 import org.cartable.core.internal.model.DirectorAssignment;
+import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.model.ExternalId;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.School;
@@ -91,6 +92,9 @@ public final class CoreStaffAdmin implements StaffAdmin {
             });
         } catch (Rollback rollback) {
             return rollback.result;
+        } finally {
+            // After the commit: teachers and directors moved by the import lose their cached class relations now.
+            DirectoryChanges.changed();
         }
     }
 

@@ -4,11 +4,13 @@ import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
 /** A decision to enable or disable an app for a class; without a row the configured defaults apply. */
 @Entity
+@EntityListeners(DirectoryChangeListener.class)
 @Table(name = "CORE_CLASS_APP")
 public class ClassAppActivation {
 

@@ -2,6 +2,7 @@ package org.cartable.core.internal.model;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.FetchType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
@@ -9,6 +10,7 @@ import javax.persistence.ManyToOne;
 import javax.persistence.Table;
 
 @Entity
+@EntityListeners(DirectoryChangeListener.class)
 @Table(name = "CORE_DIRECTOR_ASSIGNMENT")
 public class DirectorAssignment {
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.FetchType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
@@ -15,6 +16,7 @@ import javax.persistence.Table;
  * for the same account.
  */
 @Entity
+@EntityListeners(DirectoryChangeListener.class)
 @Table(name = "CORE_ENROLMENT")
 public class Enrolment {
 

@@ -2,6 +2,7 @@ package org.cartable.core.internal.model;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.FetchType;
@@ -12,6 +13,7 @@ import javax.persistence.Table;
 
 /** Links one parent account to a child, whatever school the child attends. */
 @Entity
+@EntityListeners(DirectoryChangeListener.class)
 @Table(name = "CORE_PARENT_LINK")
 public class ParentLink {
 

@@ -2,6 +2,7 @@ package org.cartable.core.internal.model;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.FetchType;
@@ -11,6 +12,7 @@ import javax.persistence.ManyToOne;
 import javax.persistence.Table;
 
 @Entity
+@EntityListeners(DirectoryChangeListener.class)
 @Table(name = "CORE_SCHOOL")
 public class School {
 

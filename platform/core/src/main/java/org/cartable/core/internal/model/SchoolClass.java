@@ -7,6 +7,7 @@ import javax.persistence.CollectionTable;
 import javax.persistence.Column;
 import javax.persistence.ElementCollection;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.FetchType;
@@ -19,6 +20,7 @@ import org.cartable.api.Grade;
 
 /** A class of a school for one school year; next year's class is a new row. */
 @Entity
+@EntityListeners(DirectoryChangeListener.class)
 @Table(name = "CORE_CLASS")
 public class SchoolClass {
 

@@ -2,6 +2,7 @@ package org.cartable.core.internal.model;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.FetchType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
@@ -10,6 +11,7 @@ import javax.persistence.Table;
 
 /** A teacher teaches a class; a class may have several teachers and a teacher several classes. */
 @Entity
+@EntityListeners(DirectoryChangeListener.class)
 @Table(name = "CORE_TEACHER_ASSIGNMENT")
 public class TeacherAssignment {
 

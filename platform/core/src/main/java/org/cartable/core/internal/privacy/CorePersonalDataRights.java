@@ -19,6 +19,7 @@ import org.cartable.api.audit.AuditLog;
 import org.cartable.api.audit.AuditTypes;
 import org.cartable.api.privacy.PersonalData;
 import org.cartable.core.internal.model.AccountChanges;
+import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.schema.CoreSchema;
@@ -164,7 +165,10 @@ public final class CorePersonalDataRights implements PersonalDataRights {
                         + apps.size() + " apps"));
             }
         });
-        AccountChanges.changed(); // after the commit: no cached session of the purged account survives it
+        // After the commit: no cached session or class relation of the purged account (or to the purged child)
+        // survives it.
+        AccountChanges.changed();
+        DirectoryChanges.changed();
         LOG.info("Purged pre-deleted account {} from the platform and {} apps", personId, apps.size());
         return true;
     }

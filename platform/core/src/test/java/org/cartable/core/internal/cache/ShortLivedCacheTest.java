@@ -1,0 +1,54 @@
+package org.cartable.core.internal.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.cartable.core.internal.MutableClock;
+import org.junit.jupiter.api.Test;
+
+class ShortLivedCacheTest {
+
+    private final MutableClock clock = MutableClock.at("2026-11-29T09:30:00Z");
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    private String read(String value) {
+        reads.incrementAndGet();
+        return value;
+    }
+
+    @Test
+    void anAnswerServesUntilItsTimeIsUpOrTheCounterMoves() {
+        ShortLivedCache<String, String> cache = new ShortLivedCache<>(Duration.ofSeconds(5), changes::get, clock);
+        assertEquals("a", cache.get("k", () -> read("a")));
+        assertEquals("a", cache.get("k", () -> read("b")));
+        assertEquals(1, reads.get());
+
+        changes.incrementAndGet();
+        assertEquals("c", cache.get("k", () -> read("c")), "a write ends every answer");
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals("d", cache.get("k", () -> read("d")), "and so does time");
+        assertEquals(3, reads.get());
+    }
+
+    @Test
+    void anAnswerReadWhileAWriteLandedIsNotKept() {
+        ShortLivedCache<String, String> cache = new ShortLivedCache<>(Duration.ofSeconds(5), changes::get, clock);
+        assertEquals("old", cache.get("k", () -> {
+            changes.incrementAndGet(); // the write commits while the old state is being read
+            return read("old");
+        }));
+        assertEquals("new", cache.get("k", () -> read("new")), "the state read during the write was not kept");
+    }
+
+    @Test
+    void noTimeMeansNoCache() {
+        ShortLivedCache<String, String> cache = new ShortLivedCache<>(Duration.ZERO, changes::get, clock);
+        cache.get("k", () -> read("a"));
+        cache.get("k", () -> read("a"));
+        assertEquals(2, reads.get());
+    }
+}
