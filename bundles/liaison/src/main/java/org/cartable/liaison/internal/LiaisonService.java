@@ -64,6 +64,10 @@ public final class LiaisonService {
     public static final int TITLE_MAX = 200;
     public static final int BODY_MAX = 100_000;
     public static final int REPLY_MAX = 2_000;
+    /** Words listed at a time beyond a parent's unread ones: a year's notebook is too long for a phone. */
+    public static final int PAGE = 20;
+    /** The most words one answer lists beyond a parent's unread ones. */
+    public static final int SHOWN_MAX = 500;
     /** A second reminder for the same word within this time is refused (429). */
     public static final Duration REMINDER_INTERVAL = Duration.ofHours(1);
 
@@ -121,23 +125,37 @@ public final class LiaisonService {
 
     // ---------------------------------------------------------------------------------------------------- reading
 
+    /** The first page of the notebook: {@link #PAGE} words, and every unread one for a parent. */
+    public Notebook notebook(Caller caller, String classId, String childId) {
+        return notebook(caller, classId, childId, PAGE);
+    }
+
     /**
      * @param childId for a parent, the child to act for; may be omitted when the parent has one child in the class
-     * @return the words the caller may see; a parent's unread ones first
+     * @param shown   how many words to list, newest first (1 to {@link #SHOWN_MAX}); a parent's unread words are
+     *                listed on top of those, all of them, since each one asks for their attention
+     * @return the words the caller may see; a parent's unread ones first; {@link Notebook#older()} counts the rest
      */
-    public Notebook notebook(Caller caller, String classId, String childId) {
+    public Notebook notebook(Caller caller, String classId, String childId, int shown) {
+        if (shown < 1 || shown > SHOWN_MAX) {
+            throw CartableException.badRequest("'shown' must be a number between 1 and " + SHOWN_MAX + ".");
+        }
         Viewer me = viewer(caller, classId, childId);
         return jpa.txExpr(em -> {
-            List<WordEntity> words = visibleWords(em, me);
             // a parent's rows are read by the child (an equality key), not all the class's then filtered
             Map<String, List<ConfirmationEntity>> confirmations = me.view() == View.PARENT
                     ? childConfirmations(em, me) : Map.of();
-            List<String> ids = words.stream().map(WordEntity::id).toList();
+            List<VisibleWord> visible = visibleWords(em, me);
+            List<String> ids = listed(visible, confirmations.keySet(), me.view() == View.PARENT, shown);
+            int older = visible.size() - ids.size();
+            List<WordEntity> words = ids.isEmpty() ? List.of()
+                    : em.createQuery("select w from WordEntity w where w.id in :ids", WordEntity.class)
+                            .setParameter("ids", ids).getResultList();
             Map<String, Long> confirmed = me.view() == View.STAFF ? confirmedCounts(em, ids) : Map.of();
             Map<String, Long> recipients = me.view() == View.STAFF ? recipientCounts(em, ids) : Map.of();
             Map<String, ReplyEntity> myReplies = me.view() == View.PARENT ? myReplies(em, me) : Map.of();
             Function<String, String> names = names();
-            List<Word> shown = words.stream()
+            List<Word> listed = words.stream()
                     .map(w -> toWord(me, w, confirmations.getOrDefault(w.id(), List.of()),
                             confirmed.getOrDefault(w.id(), 0L).intValue(),
                             recipients.getOrDefault(w.id(), 0L).intValue(), myReplies.get(w.id()), names))
@@ -146,10 +164,10 @@ public final class LiaisonService {
                                     .thenComparing(Word::createdAt, Comparator.reverseOrder())
                             : Comparator.comparing(Word::createdAt, Comparator.reverseOrder()))
                     .toList();
-            int unread = me.view() == View.PARENT ? (int) shown.stream().filter(w -> !w.child().read()).count() : 0;
+            int unread = me.view() == View.PARENT ? (int) listed.stream().filter(w -> !w.child().read()).count() : 0;
             List<PersonSummary> pupils = me.view() == View.STAFF ? directory.pupils(classId) : List.of();
             PersonSummary child = me.childId() == null ? null : new PersonSummary(me.childId(), names.apply(me.childId()));
-            return new Notebook(classId, me.view(), child, unread, shown, pupils);
+            return new Notebook(classId, me.view(), child, unread, listed, older, pupils);
         });
     }
 
@@ -460,18 +478,38 @@ public final class LiaisonService {
 
     // ---------------------------------------------------------------------------------------------------- data
 
-    private static List<WordEntity> visibleWords(EntityManager em, Viewer me) {
+    /** A word the caller may see, without its text: enough to choose the ones to list. */
+    private record VisibleWord(String id, Instant createdAt) {
+    }
+
+    private static List<VisibleWord> visibleWords(EntityManager em, Viewer me) {
         String classId = me.relation().classId();
-        return switch (me.view()) {
-            case STAFF -> em.createQuery("select w from WordEntity w where w.classId = :classId", WordEntity.class)
-                    .setParameter("classId", classId).getResultList();
-            case PUPIL, PARENT -> em.createQuery("select w from WordEntity w where w.classId = :classId and exists"
-                            + " (select r.pupilId from RecipientEntity r where r.wordId = w.id and r.pupilId = :pupil)",
-                            WordEntity.class)
-                    .setParameter("classId", classId)
-                    .setParameter("pupil", me.view() == View.PUPIL ? me.id() : me.childId())
-                    .getResultList();
+        String select = "select w.id, w.createdAt from WordEntity w where w.classId = :classId";
+        var query = switch (me.view()) {
+            case STAFF -> em.createQuery(select, Object[].class);
+            case PUPIL, PARENT -> em.createQuery(select + " and exists (select r.pupilId from RecipientEntity r"
+                            + " where r.wordId = w.id and r.pupilId = :pupil)", Object[].class)
+                    .setParameter("pupil", me.view() == View.PUPIL ? me.id() : me.childId());
         };
+        return query.setParameter("classId", classId).getResultList().stream()
+                .map(row -> new VisibleWord((String) row[0], (Instant) row[1])).toList();
+    }
+
+    /** The ids to list: a parent's unread words (all), then the newest {@code shown} of the others. */
+    private static List<String> listed(List<VisibleWord> visible, Set<String> confirmed, boolean parent, int shown) {
+        List<String> ids = new ArrayList<>();
+        List<VisibleWord> others = new ArrayList<>();
+        for (VisibleWord word : visible) {
+            if (parent && !confirmed.contains(word.id())) {
+                ids.add(word.id());
+            } else {
+                others.add(word);
+            }
+        }
+        others.stream()
+                .sorted(Comparator.comparing(VisibleWord::createdAt).thenComparing(VisibleWord::id).reversed())
+                .limit(shown).forEach(word -> ids.add(word.id()));
+        return ids;
     }
 
     /** The word if it is of the class and addressed to the caller (or their child); NOT_FOUND otherwise. */

@@ -1,6 +1,7 @@
 package org.cartable.liaison.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,37 @@ class LiaisonPagesTest {
         tester.assertContains("Vu par Sophie Petit le");
         tester.assertContains("Pas encore vu");
         assertPageSerializable();
+    }
+
+    @Test
+    void aLongNotebookShowsAPageAndALinkToTheOlderWords() {
+        String longClass = "class-long";
+        Caller teacher = SCHOOL.person("teacher-long", "M. Durand", Role.TEACHER);
+        Caller chloe = SCHOOL.person("chloe", "Chloé Roux", Role.PUPIL);
+        Caller parent = SCHOOL.person("mme-roux", "Inès Roux", Role.PARENT);
+        SCHOOL.teach(teacher, longClass).enrol(chloe, longClass).enable(longClass).parent(parent, chloe);
+        int total = LiaisonService.PAGE + 3;
+        for (int i = 1; i <= total; i++) {
+            Word word = liaison.write(teacher, longClass, new NewWord("Mot numéro " + i, "<p>Texte</p>", Category.INFO,
+                    null, true, false));
+            liaison.confirm(parent, longClass, word.id(), chloe.userId());
+        }
+
+        shell.signIn(parent);
+        tester.startPage(LiaisonHomePage.class, ClassAppPage.forClass(longClass));
+        tester.assertContains("Mot numéro " + total + "<");
+        assertFalse(tester.getLastResponseAsString().contains("Mot numéro 3<"), "older words wait for the link");
+        tester.assertVisible("older");
+        tester.assertContains("Afficher les mots plus anciens \\(3\\)");
+        tester.clickLink("older");
+        tester.assertRenderedPage(LiaisonHomePage.class);
+        tester.assertContains("Mot numéro 1<");
+        tester.assertInvisible("older");
+
+        // a hand-edited address gets the first page, not an error
+        tester.startPage(LiaisonHomePage.class, ClassAppPage.forClass(longClass).set("shown", "beaucoup"));
+        tester.assertRenderedPage(LiaisonHomePage.class);
+        tester.assertVisible("older");
     }
 
     @Test

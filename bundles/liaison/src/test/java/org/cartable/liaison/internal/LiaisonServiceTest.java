@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -76,6 +77,37 @@ class LiaisonServiceTest {
     private Word write(String title, Set<String> pupils) {
         return liaison.write(teacher, A, new NewWord(title, "<p>Texte</p><script>x()</script>", Category.SORTIE,
                 pupils, true, true));
+    }
+
+    @Test
+    void aLongNotebookListsAPageOfWordsWithEveryUnreadOneOnTop() {
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            newestFirst.add(0, write("Mot " + i, null).id());
+        }
+        // Sophie has seen every word but the three oldest: those are still waiting for her "Vu".
+        newestFirst.subList(0, 22).forEach(id -> liaison.confirm(sophie, A, id, "lea"));
+
+        Notebook staff = liaison.notebook(teacher, A, null);
+        assertEquals(newestFirst.subList(0, LiaisonService.PAGE), staff.words().stream().map(Word::id).toList());
+        assertEquals(5, staff.older());
+
+        Notebook parent = liaison.notebook(sophie, A, "lea");
+        List<String> expected = new ArrayList<>(newestFirst.subList(22, 25));
+        expected.addAll(newestFirst.subList(0, LiaisonService.PAGE));
+        assertEquals(expected, parent.words().stream().map(Word::id).toList(), "unread on top, then the newest");
+        assertEquals(3, parent.unread());
+        assertEquals(2, parent.older());
+
+        Notebook everything = liaison.notebook(sophie, A, "lea", 40);
+        assertEquals(25, everything.words().size());
+        assertEquals(0, everything.older());
+        Notebook oneMore = liaison.notebook(marc, A, "lea", 1);
+        assertEquals(4, oneMore.words().size(), "Léa's other parent: the same 3 unread words (seen is per child), 1 more");
+        assertEquals(21, oneMore.older());
+
+        assertRefused(Kind.BAD_REQUEST, () -> liaison.notebook(teacher, A, null, 0));
+        assertRefused(Kind.BAD_REQUEST, () -> liaison.notebook(teacher, A, null, LiaisonService.SHOWN_MAX + 1));
     }
 
     @Test

@@ -23,11 +23,11 @@ public final class LiaisonJson {
 
     /** {@code GET /}. */
     public record NotebookBody(String classId, String view, Person child, int unread, List<WordBody> words,
-                               List<Person> pupils) {
+                               int older, List<Person> pupils) {
         static NotebookBody of(Notebook notebook) {
             return new NotebookBody(notebook.classId(), notebook.view().name(),
                     notebook.child() == null ? null : new Person(notebook.child().id(), notebook.child().displayName()),
-                    notebook.unread(), notebook.words().stream().map(WordBody::of).toList(),
+                    notebook.unread(), notebook.words().stream().map(WordBody::of).toList(), notebook.older(),
                     notebook.pupils().stream().map(p -> new Person(p.id(), p.displayName())).toList());
         }
     }

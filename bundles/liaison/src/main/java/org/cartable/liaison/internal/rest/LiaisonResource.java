@@ -4,6 +4,7 @@ import java.util.Set;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -61,8 +62,18 @@ public final class LiaisonResource implements ClassAppResource {
 
     @GET
     public NotebookBody notebook(@Context SecurityContext security, @PathParam("classId") String classId,
-                                 @QueryParam("child") String child) {
-        return NotebookBody.of(liaison.notebook(RestApi.caller(security), classId, child));
+                                 @QueryParam("child") String child,
+                                 @QueryParam("shown") @DefaultValue("" + LiaisonService.PAGE) String shown) {
+        return NotebookBody.of(liaison.notebook(RestApi.caller(security), classId, child, shownCount(shown)));
+    }
+
+    private static int shownCount(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw CartableException.badRequest("'shown' must be a number between 1 and " + LiaisonService.SHOWN_MAX
+                    + ".");
+        }
     }
 
     @POST

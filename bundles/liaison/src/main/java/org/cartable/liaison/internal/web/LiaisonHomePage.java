@@ -19,6 +19,7 @@ import org.apache.wicket.markup.html.form.EnumChoiceRenderer;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.form.TextArea;
 import org.apache.wicket.markup.html.form.TextField;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
@@ -45,13 +46,16 @@ import org.cartable.liaison.internal.Word;
 public class LiaisonHomePage extends LiaisonBasePage {
 
     private static final long serialVersionUID = 1L;
+    /** The page parameter that lists more words than the first page. */
+    static final String SHOWN = "shown";
 
     private final IModel<Notebook> notebook;
 
     public LiaisonHomePage(PageParameters parameters) {
         super(parameters);
         String child = childId();
-        notebook = LoadableDetachableModel.of(() -> load(() -> liaison().notebook(caller(), classId(), child)));
+        int shown = shown(parameters);
+        notebook = LoadableDetachableModel.of(() -> load(() -> liaison().notebook(caller(), classId(), child, shown)));
 
         add(new Label("className", classInfo().name()));
         add(new Label("forChild", notebook.map(n -> n.child() == null ? ""
@@ -74,6 +78,19 @@ public class LiaisonHomePage extends LiaisonBasePage {
             }
         });
         add(new WebMarkupContainer("empty").add(VisibleWhen.of(() -> words.getObject().isEmpty())));
+        // A link, not a button: the longer list has its own address, so "back" and a reload keep it.
+        PageParameters longer = new PageParameters(parameters)
+                .set(SHOWN, Math.min(shown + LiaisonService.PAGE, LiaisonService.SHOWN_MAX));
+        add(new BookmarkablePageLink<Void>("older", LiaisonHomePage.class, longer)
+                .setBody(notebook.map(n -> new StringResourceModel("olderWords", this)
+                        .setParameters(n.older()).getString()))
+                .add(VisibleWhen.of(() -> notebook.getObject().older() > 0 && shown < LiaisonService.SHOWN_MAX)));
+    }
+
+    /** A hand-edited or stale address falls back to the first page rather than to an error. */
+    private static int shown(PageParameters parameters) {
+        int asked = parameters.get(SHOWN).toInt(LiaisonService.PAGE);
+        return asked < 1 || asked > LiaisonService.SHOWN_MAX ? LiaisonService.PAGE : asked;
     }
 
     @Override

@@ -91,8 +91,10 @@ class LiaisonResourceTest {
 
         @SuppressWarnings("unchecked")
         Map<String, Object> notebook = json.readValue(
-                json.writeValueAsString(resource.notebook(as(PARENT), CLASS_ID, "lea")), Map.class);
-        assertEquals(List.of("classId", "view", "child", "unread", "words", "pupils"), List.copyOf(notebook.keySet()));
+                json.writeValueAsString(resource.notebook(as(PARENT), CLASS_ID, "lea", "20")), Map.class);
+        assertEquals(List.of("classId", "view", "child", "unread", "words", "older", "pupils"),
+                List.copyOf(notebook.keySet()));
+        assertEquals(0, notebook.get("older"));
         assertEquals("PARENT", notebook.get("view"));
         assertEquals(Map.of("id", "lea", "name", "Léa Petit"), notebook.get("child"));
         assertEquals(0, notebook.get("unread"));
@@ -107,12 +109,14 @@ class LiaisonResourceTest {
                 new NewWordBody("Titre", "x", null, java.util.Arrays.asList((String) null), null, null)));
         assertBadRequest(() -> resource.correct(as(TEACHER), CLASS_ID, "any", new LiaisonJson.CorrectionBody(null, "x", null)));
         assertBadRequest(() -> resource.reply(as(PARENT), CLASS_ID, "any", "lea", new LiaisonJson.ReplyRequest(null)));
+        assertBadRequest(() -> resource.notebook(as(PARENT), CLASS_ID, "lea", "many"));
+        assertBadRequest(() -> resource.notebook(as(PARENT), CLASS_ID, "lea", "0"));
     }
 
     @Test
     void anAnonymousRequestIsUnauthorized() {
         CartableException refused = assertThrows(CartableException.class,
-                () -> resource.notebook(as(null), CLASS_ID, null));
+                () -> resource.notebook(as(null), CLASS_ID, null, "20"));
         assertEquals(Kind.UNAUTHORIZED, refused.kind());
     }
 
