@@ -64,9 +64,9 @@ public final class LiaisonService {
     public static final int TITLE_MAX = 200;
     public static final int BODY_MAX = 100_000;
     public static final int REPLY_MAX = 2_000;
-    /** Words listed at a time beyond a parent's unread ones: a year's notebook is too long for a phone. */
+    /** Words listed at a time: a year's notebook is too long for a phone. */
     public static final int PAGE = 20;
-    /** The most words one answer lists beyond a parent's unread ones. */
+    /** The most words one answer lists. */
     public static final int SHOWN_MAX = 500;
     /** A second reminder for the same word within this time is refused (429). */
     public static final Duration REMINDER_INTERVAL = Duration.ofHours(1);
@@ -125,16 +125,16 @@ public final class LiaisonService {
 
     // ---------------------------------------------------------------------------------------------------- reading
 
-    /** The first page of the notebook: {@link #PAGE} words, and every unread one for a parent. */
+    /** The first page of the notebook: {@link #PAGE} words, a parent's unread ones first. */
     public Notebook notebook(Caller caller, String classId, String childId) {
         return notebook(caller, classId, childId, PAGE);
     }
 
     /**
      * @param childId for a parent, the child to act for; may be omitted when the parent has one child in the class
-     * @param shown   how many words to list, newest first (1 to {@link #SHOWN_MAX}); a parent's unread words are
-     *                listed on top of those, all of them, since each one asks for their attention
-     * @return the words the caller may see; a parent's unread ones first; {@link Notebook#older()} counts the rest
+     * @param shown   how many words to list (1 to {@link #SHOWN_MAX})
+     * @return the words the caller may see, newest first; a parent's unread ones first ({@link Notebook#unread()}
+     *         counts all of them, listed or not); {@link Notebook#older()} counts the words left out
      */
     public Notebook notebook(Caller caller, String classId, String childId, int shown) {
         if (shown < 1 || shown > SHOWN_MAX) {
@@ -147,6 +147,8 @@ public final class LiaisonService {
                     ? childConfirmations(em, me) : Map.of();
             List<VisibleWord> visible = visibleWords(em, me);
             List<String> ids = listed(visible, confirmations.keySet(), me.view() == View.PARENT, shown);
+            int unread = me.view() == View.PARENT
+                    ? (int) visible.stream().filter(w -> !confirmations.containsKey(w.id())).count() : 0;
             int older = visible.size() - ids.size();
             List<WordEntity> words = ids.isEmpty() ? List.of()
                     : em.createQuery("select w from WordEntity w where w.id in :ids", WordEntity.class)
@@ -164,7 +166,6 @@ public final class LiaisonService {
                                     .thenComparing(Word::createdAt, Comparator.reverseOrder())
                             : Comparator.comparing(Word::createdAt, Comparator.reverseOrder()))
                     .toList();
-            int unread = me.view() == View.PARENT ? (int) listed.stream().filter(w -> !w.child().read()).count() : 0;
             List<PersonSummary> pupils = me.view() == View.STAFF ? directory.pupils(classId) : List.of();
             PersonSummary child = me.childId() == null ? null : new PersonSummary(me.childId(), names.apply(me.childId()));
             return new Notebook(classId, me.view(), child, unread, listed, older, pupils);
@@ -495,21 +496,14 @@ public final class LiaisonService {
                 .map(row -> new VisibleWord((String) row[0], (Instant) row[1])).toList();
     }
 
-    /** The ids to list: a parent's unread words (all), then the newest {@code shown} of the others. */
+    /** The ids of the first {@code shown} words: newest first, a parent's unread ones before the others. */
     private static List<String> listed(List<VisibleWord> visible, Set<String> confirmed, boolean parent, int shown) {
-        List<String> ids = new ArrayList<>();
-        List<VisibleWord> others = new ArrayList<>();
-        for (VisibleWord word : visible) {
-            if (parent && !confirmed.contains(word.id())) {
-                ids.add(word.id());
-            } else {
-                others.add(word);
-            }
-        }
-        others.stream()
-                .sorted(Comparator.comparing(VisibleWord::createdAt).thenComparing(VisibleWord::id).reversed())
-                .limit(shown).forEach(word -> ids.add(word.id()));
-        return ids;
+        Comparator<VisibleWord> newestFirst =
+                Comparator.comparing(VisibleWord::createdAt).thenComparing(VisibleWord::id).reversed();
+        Comparator<VisibleWord> order = parent
+                ? Comparator.comparing((VisibleWord w) -> confirmed.contains(w.id())).thenComparing(newestFirst)
+                : newestFirst;
+        return visible.stream().sorted(order).limit(shown).map(VisibleWord::id).toList();
     }
 
     /** The word if it is of the class and addressed to the caller (or their child); NOT_FOUND otherwise. */

@@ -80,7 +80,7 @@ class LiaisonServiceTest {
     }
 
     @Test
-    void aLongNotebookListsAPageOfWordsWithEveryUnreadOneOnTop() {
+    void aLongNotebookListsAPageOfWordsAParentsUnreadOnesFirst() {
         List<String> newestFirst = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             newestFirst.add(0, write("Mot " + i, null).id());
@@ -94,17 +94,19 @@ class LiaisonServiceTest {
 
         Notebook parent = liaison.notebook(sophie, A, "lea");
         List<String> expected = new ArrayList<>(newestFirst.subList(22, 25));
-        expected.addAll(newestFirst.subList(0, LiaisonService.PAGE));
+        expected.addAll(newestFirst.subList(0, LiaisonService.PAGE - 3));
         assertEquals(expected, parent.words().stream().map(Word::id).toList(), "unread on top, then the newest");
         assertEquals(3, parent.unread());
-        assertEquals(2, parent.older());
+        assertEquals(5, parent.older());
 
         Notebook everything = liaison.notebook(sophie, A, "lea", 40);
         assertEquals(25, everything.words().size());
         assertEquals(0, everything.older());
-        Notebook oneMore = liaison.notebook(marc, A, "lea", 1);
-        assertEquals(4, oneMore.words().size(), "Léa's other parent: the same 3 unread words (seen is per child), 1 more");
-        assertEquals(21, oneMore.older());
+        Notebook one = liaison.notebook(marc, A, "lea", 1);
+        assertEquals(List.of(newestFirst.get(22)), one.words().stream().map(Word::id).toList(),
+                "Léa's other parent: the newest of the same unread words (seen is per child)");
+        assertEquals(3, one.unread(), "every unread word counts, listed or not");
+        assertEquals(24, one.older());
 
         assertRefused(Kind.BAD_REQUEST, () -> liaison.notebook(teacher, A, null, 0));
         assertRefused(Kind.BAD_REQUEST, () -> liaison.notebook(teacher, A, null, LiaisonService.SHOWN_MAX + 1));

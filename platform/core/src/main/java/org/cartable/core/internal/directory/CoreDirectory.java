@@ -57,6 +57,7 @@ public final class CoreDirectory implements Directory {
     private final JpaTemplate jpa;
     private final Clock clock;
     private final ShortLivedCache<RelationKey, ClassRelation> relations;
+    private final ShortLivedCache<ChildrenKey, List<ChildInfo>> children;
 
     @Activate
     public CoreDirectory(@Reference CoreSchema schema,
@@ -74,6 +75,8 @@ public final class CoreDirectory implements Directory {
         this.clock = clock;
         this.relations = new ShortLivedCache<>(RELATION_TTL,
                 () -> DirectoryChanges.current() + AccountChanges.current(), clock);
+        // A parent's children and their classes: every page of the shell and /api/me show them.
+        this.children = new ShortLivedCache<>(RELATION_TTL, DirectoryChanges::current, clock);
     }
 
     private LocalDate today() {
@@ -169,6 +172,16 @@ public final class CoreDirectory implements Directory {
 
     @Override
     public List<ChildInfo> childrenOf(String parentId) {
+        if (parentId == null) {
+            return List.of();
+        }
+        return children.get(new ChildrenKey(parentId, today()), () -> readChildrenOf(parentId));
+    }
+
+    private record ChildrenKey(String parentId, LocalDate day) {
+    }
+
+    private List<ChildInfo> readChildrenOf(String parentId) {
         // A constant number of statements whatever the number of children: the children, then all their current
         // enrolments with class and school (grades follow in one batch), instead of a query per child.
         return jpa.txExpr(em -> {
@@ -192,7 +205,7 @@ public final class CoreDirectory implements Directory {
                 String id = (String) child[0];
                 result.add(new ChildInfo(new PersonSummary(id, child[1] + " " + child[2]), current.get(id)));
             }
-            return result;
+            return List.copyOf(result);
         });
     }
 

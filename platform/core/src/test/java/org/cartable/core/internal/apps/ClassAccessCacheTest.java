@@ -129,6 +129,21 @@ class ClassAccessCacheTest {
     }
 
     @Test
+    void aParentsChildrenAreReusedAcrossRequestsAndANewChildIsSeenAtOnce() {
+        assertEquals(1, directory.childrenOf(parent.userId()).size());
+        assertEquals(0, statementsOf(() -> directory.childrenOf(parent.userId())), "the next request reuses them");
+
+        jpa.tx(em -> {
+            DirectoryWriter w = new DirectoryWriter(em, clock);
+            Person brother = w.person("hugo", "x", "Hugo", "Martin", Role.PUPIL);
+            w.enrol(brother, em.find(SchoolClass.class, classId), LocalDate.of(2026, 9, 1));
+            w.linkParent(em.find(Person.class, parent.userId()), brother, Relationship.MOTHER);
+        });
+        assertEquals(List.of("Hugo Martin", "Léa Martin"), directory.childrenOf(parent.userId()).stream()
+                .map(child -> child.child().displayName()).toList(), "the new child is there at the next request");
+    }
+
+    @Test
     void appDecisionsAreReusedAcrossRequestsAndASwitchIsSeenAtOnce() {
         Caller teacher = jpa.txExpr(em -> {
             DirectoryWriter w = new DirectoryWriter(em, clock);
