@@ -18,7 +18,7 @@ import org.cartable.api.audit.AuditEvent;
 import org.cartable.api.audit.AuditLog;
 import org.cartable.api.audit.AuditTypes;
 import org.cartable.core.internal.model.AccessToken;
-import org.cartable.core.internal.model.AccountChanges;
+import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.schema.CoreSchema;
@@ -205,12 +205,12 @@ public final class CoreAccounts implements Accounts {
         }
         String hash = hasher.hash(newPassword); // slow: outside the transaction
         String codeHash = person.getPasswordHash();
-        AccountChanges.changed();
+        Changes.ACCOUNTS.changed();
         int updated = jpa.txExpr(em -> em.createQuery("update Person p set p.passwordHash = :hash,"
                         + " p.initialCodeExpiresAt = null where p.id = :id and p.passwordHash = :code")
                 .setParameter("hash", hash).setParameter("id", person.getId()).setParameter("code", codeHash)
                 .executeUpdate());
-        AccountChanges.changed();
+        Changes.ACCOUNTS.changed();
         if (updated == 0) {
             // Used at the same moment by another sign-in: the code is spent, one password only wins.
             throw CartableException.unauthorized(BAD_CREDENTIALS);
@@ -260,7 +260,7 @@ public final class CoreAccounts implements Accounts {
             return cached;
         }
         // Read before the database: a change committed after this read leaves the entry stale and thus unused.
-        long changes = AccountChanges.current();
+        long changes = Changes.ACCOUNTS.current();
         return jpa.txExpr(em -> {
             AccessToken stored = em.find(AccessToken.class, hash);
             if (stored == null) {
@@ -302,7 +302,7 @@ public final class CoreAccounts implements Accounts {
         }
         String hash = sha256(token);
         tokens.remove(hash);
-        AccountChanges.changed();
+        Changes.ACCOUNTS.changed();
         try {
             jpa.tx(em -> {
                 AccessToken stored = em.find(AccessToken.class, hash);
@@ -316,7 +316,7 @@ public final class CoreAccounts implements Accounts {
                         .detail("token").from(clientAddress));
             });
         } finally {
-            AccountChanges.changed();
+            Changes.ACCOUNTS.changed();
         }
     }
 

@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.cartable.api.Caller;
-import org.cartable.core.internal.model.AccountChanges;
+import org.cartable.core.internal.model.Changes;
 
 /**
  * The callers of recently resolved tokens, by token hash, for a few seconds: every authenticated request resolves
  * its token, and most of a visit's requests come within seconds of each other. An entry serves only while
- * {@link AccountChanges} has not moved since it was read (a revocation, a blocked or purged account, a new password
+ * {@link Changes#ACCOUNTS} has not moved since it was read (a revocation, a blocked or purged account, a new password
  * invalidate every entry at once) and never past the token's expiry or the next write of its idle clock.
  */
 final class TokenCache {
@@ -35,7 +35,7 @@ final class TokenCache {
         if (entry == null) {
             return Optional.empty();
         }
-        if (entry.changes() != AccountChanges.current() || !now.isBefore(entry.until())) {
+        if (entry.changes() != Changes.ACCOUNTS.current() || !now.isBefore(entry.until())) {
             entries.remove(hash, entry);
             return Optional.empty();
         }
@@ -43,7 +43,7 @@ final class TokenCache {
     }
 
     /**
-     * @param changes {@link AccountChanges#current()} read before the state was read from the database
+     * @param changes {@link Changes#current()} read before the state was read from the database
      * @param validUntil the token's own limit (expiry, next idle-clock write)
      */
     void put(String hash, Caller caller, long changes, Instant now, Instant validUntil) {
@@ -51,11 +51,11 @@ final class TokenCache {
         if (validUntil.isBefore(until)) {
             until = validUntil;
         }
-        if (!now.isBefore(until) || changes != AccountChanges.current()) {
+        if (!now.isBefore(until) || changes != Changes.ACCOUNTS.current()) {
             return;
         }
         if (entries.size() > SWEEP_ABOVE) {
-            entries.values().removeIf(e -> !now.isBefore(e.until()) || e.changes() != AccountChanges.current());
+            entries.values().removeIf(e -> !now.isBefore(e.until()) || e.changes() != Changes.ACCOUNTS.current());
         }
         entries.put(hash, new Entry(caller, changes, until));
     }

@@ -29,8 +29,8 @@ import org.cartable.api.Directory;
 import org.cartable.api.Role;
 import org.cartable.core.internal.cache.ShortLivedCache;
 import org.cartable.core.internal.directory.SchoolYears;
+import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.ClassAppActivation;
-import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.schema.CoreSchema;
 import org.cartable.core.service.ActivationAdmin;
 import org.cartable.core.service.AppCatalog;
@@ -94,7 +94,7 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         this.catalog = catalog;
         this.defaultApps = Set.copyOf(defaultApps);
         this.clock = clock;
-        this.decisions = new ShortLivedCache<>(DECISIONS_TTL, DirectoryChanges::current, clock);
+        this.decisions = new ShortLivedCache<>(DECISIONS_TTL, Changes.DIRECTORY::current, clock);
     }
 
     /**
@@ -229,7 +229,7 @@ public final class ClassAppActivations implements AppActivation, ActivationAdmin
         } finally {
             // After the commit (the entity's listener counted the write before it): a decision read in between is
             // not kept.
-            DirectoryChanges.changed();
+            Changes.DIRECTORY.changed();
             RequestScope.forget();
         }
     }

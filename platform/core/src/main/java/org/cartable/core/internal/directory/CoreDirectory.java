@@ -21,8 +21,7 @@ import org.cartable.api.Directory;
 import org.cartable.api.PersonSummary;
 import org.cartable.api.privacy.FormerUser;
 import org.cartable.core.internal.cache.ShortLivedCache;
-import org.cartable.core.internal.model.AccountChanges;
-import org.cartable.core.internal.model.DirectoryChanges;
+import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.Enrolment;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
@@ -50,7 +49,7 @@ public final class CoreDirectory implements Directory {
 
     /**
      * How long a relation serves across requests: a visit's requests ask it again within seconds. Any write of the
-     * directory or of an account ends it sooner ({@link DirectoryChanges}, {@link AccountChanges}).
+     * directory or of an account ends it sooner ({@link Changes#DIRECTORY}, {@link Changes#ACCOUNTS}).
      */
     static final Duration RELATION_TTL = Duration.ofSeconds(5);
 
@@ -74,9 +73,9 @@ public final class CoreDirectory implements Directory {
         this.jpa = jpa;
         this.clock = clock;
         this.relations = new ShortLivedCache<>(RELATION_TTL,
-                () -> DirectoryChanges.current() + AccountChanges.current(), clock);
+                () -> Changes.DIRECTORY.current() + Changes.ACCOUNTS.current(), clock);
         // A parent's children and their classes: every page of the shell and /api/me show them.
-        this.children = new ShortLivedCache<>(RELATION_TTL, DirectoryChanges::current, clock);
+        this.children = new ShortLivedCache<>(RELATION_TTL, Changes.DIRECTORY::current, clock);
     }
 
     private LocalDate today() {

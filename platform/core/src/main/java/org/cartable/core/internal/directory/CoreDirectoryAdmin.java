@@ -25,10 +25,9 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.cartable.api.CartableException;
 import org.cartable.api.Role;
-import org.cartable.core.internal.model.AccountChanges;
+import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.Collectivity;
 import org.cartable.core.internal.model.ContactDetails;
-import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.model.Enrolment;
 import org.cartable.core.internal.model.ExternalId;
 import org.cartable.core.internal.model.ParentLink;
@@ -109,8 +108,8 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
         } finally {
             // After the commit: accounts blocked or pre-deleted by the import lose their cached sessions now, and
             // pupils who left or changed class their cached relations.
-            AccountChanges.changed();
-            DirectoryChanges.changed();
+            Changes.ACCOUNTS.changed();
+            Changes.DIRECTORY.changed();
         }
     }
 
@@ -156,8 +155,8 @@ public final class CoreDirectoryAdmin implements DirectoryAdmin {
             // and does not hold back the others.
             try {
                 jpa.tx(TransactionType.RequiresNew, em -> purge(em, personId));
-                AccountChanges.changed();
-                DirectoryChanges.changed();
+                Changes.ACCOUNTS.changed();
+                Changes.DIRECTORY.changed();
                 purged++;
             } catch (RuntimeException e) {
                 LOG.warn("Pre-deleted account {} could not be purged; it stays pre-deleted", personId, e);

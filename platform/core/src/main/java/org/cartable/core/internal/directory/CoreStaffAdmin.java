@@ -23,8 +23,8 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.cartable.api.CartableException;
 import org.cartable.api.Role;
+import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.DirectorAssignment;
-import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.model.ExternalId;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.School;
@@ -94,7 +94,7 @@ public final class CoreStaffAdmin implements StaffAdmin {
             return rollback.result;
         } finally {
             // After the commit: teachers and directors moved by the import lose their cached class relations now.
-            DirectoryChanges.changed();
+            Changes.DIRECTORY.changed();
         }
     }
 

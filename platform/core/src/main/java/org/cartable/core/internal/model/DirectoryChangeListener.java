@@ -7,7 +7,7 @@ import javax.persistence.PrePersist;
 import javax.persistence.PreRemove;
 import javax.persistence.PreUpdate;
 
-/** Moves {@link DirectoryChanges} whenever an entity that decides access to a class or its apps is written. */
+/** Moves {@link Changes#DIRECTORY} whenever an entity that decides access to a class or its apps is written. */
 public class DirectoryChangeListener {
 
     @PrePersist
@@ -17,6 +17,6 @@ public class DirectoryChangeListener {
     @PostUpdate
     @PostRemove
     void written(Object entity) {
-        DirectoryChanges.changed();
+        Changes.DIRECTORY.changed();
     }
 }

@@ -109,7 +109,7 @@ public class Person {
     }
 
     public void setPasswordHash(String passwordHash) {
-        AccountChanges.changed();
+        Changes.ACCOUNTS.changed();
         this.passwordHash = passwordHash;
     }
 
@@ -120,7 +120,7 @@ public class Person {
 
     /** Stores a first-login code's hash, valid until the instant. */
     public void setInitialCode(String codeHash, Instant expiresAt) {
-        AccountChanges.changed();
+        Changes.ACCOUNTS.changed();
         this.passwordHash = codeHash;
         this.initialCodeExpiresAt = expiresAt;
     }
@@ -142,7 +142,7 @@ public class Person {
     }
 
     public void setStatus(PersonStatus status) {
-        AccountChanges.changed();
+        Changes.ACCOUNTS.changed();
         this.status = status;
     }
 
@@ -161,7 +161,7 @@ public class Person {
     /** Signed-in callers of this person are cached by token: they must not outlive the account. */
     @PreRemove
     void removed() {
-        AccountChanges.changed();
+        Changes.ACCOUNTS.changed();
     }
 
     public Instant getLastSignInAt() {

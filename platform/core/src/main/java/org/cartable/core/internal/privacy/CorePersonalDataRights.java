@@ -18,8 +18,7 @@ import org.cartable.api.audit.AuditEvent;
 import org.cartable.api.audit.AuditLog;
 import org.cartable.api.audit.AuditTypes;
 import org.cartable.api.privacy.PersonalData;
-import org.cartable.core.internal.model.AccountChanges;
-import org.cartable.core.internal.model.DirectoryChanges;
+import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.Person;
 import org.cartable.core.internal.model.PersonStatus;
 import org.cartable.core.internal.schema.CoreSchema;
@@ -167,8 +166,8 @@ public final class CorePersonalDataRights implements PersonalDataRights {
         });
         // After the commit: no cached session or class relation of the purged account (or to the purged child)
         // survives it.
-        AccountChanges.changed();
-        DirectoryChanges.changed();
+        Changes.ACCOUNTS.changed();
+        Changes.DIRECTORY.changed();
         LOG.info("Purged pre-deleted account {} from the platform and {} apps", personId, apps.size());
         return true;
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 
 import org.cartable.api.privacy.FormerUser;
+import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.ContactDetails;
 import org.cartable.core.internal.model.DirectorAssignment;
-import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.model.Enrolment;
 import org.cartable.core.internal.model.ExternalId;
 import org.cartable.core.internal.model.FeedItem;
@@ -97,7 +97,7 @@ public final class PlatformData {
     public static void purge(EntityManager em, Person person) {
         String personId = person.getId();
         // The bulk deletes of links and assignments below bypass the entities' listeners.
-        DirectoryChanges.changed();
+        Changes.DIRECTORY.changed();
         em.createQuery("delete from AccessToken t where t.personId = :id").setParameter("id", personId)
                 .executeUpdate();
         em.createQuery("delete from ExternalId x where x.personId = :id").setParameter("id", personId)

@@ -16,7 +16,7 @@ import org.cartable.api.ClassRelation;
 import org.cartable.api.Role;
 import org.cartable.core.internal.SmallDirectory;
 import org.cartable.core.internal.directory.CoreDirectory;
-import org.cartable.core.internal.model.DirectoryChanges;
+import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.ClassAppActivation;
 import org.cartable.core.service.InstalledApp;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +55,7 @@ class ClassAppActivationsTest {
     void noDecisions() {
         d.jpa.tx(em -> em.createQuery("delete from ClassAppActivation").executeUpdate());
         // A bulk delete bypasses the entities' listeners: it says itself that the decisions changed.
-        DirectoryChanges.changed();
+        Changes.DIRECTORY.changed();
     }
 
     @AfterAll

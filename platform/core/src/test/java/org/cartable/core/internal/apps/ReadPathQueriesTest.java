@@ -25,9 +25,9 @@ import org.cartable.core.internal.accounts.CoreAccounts;
 import org.cartable.core.internal.accounts.PasswordHasher;
 import org.cartable.core.internal.directory.CoreDirectory;
 import org.cartable.core.internal.directory.DirectoryWriter;
+import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.Collectivity;
 import org.cartable.core.internal.model.CollectivityKind;
-import org.cartable.core.internal.model.DirectoryChanges;
 import org.cartable.core.internal.model.FeedItem;
 import org.cartable.core.internal.model.ParentLink.Relationship;
 import org.cartable.core.internal.model.Person;
@@ -146,7 +146,7 @@ class ReadPathQueriesTest {
     /** Runs the call with recording on; @return the statements it ran, after checking that none scans a table. */
     private <T> List<QueryProbe.Executed> run(String what, Supplier<T> call) {
         // What a first read costs: answers kept across requests by an earlier call would hide its statements.
-        DirectoryChanges.changed();
+        Changes.DIRECTORY.changed();
         probe.reset();
         call.get();
         List<QueryProbe.Executed> executed = probe.executed();
