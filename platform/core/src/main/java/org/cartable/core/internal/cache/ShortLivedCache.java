@@ -27,6 +27,11 @@ public final class ShortLivedCache<K, V> {
     private final Clock clock;
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
+    /** @return how many answers are kept (stale ones included until the next sweep) */
+    int size() {
+        return entries.size();
+    }
+
     /**
      * @param ttl     how long an answer may serve at most; zero turns the cache off
      * @param changes a counter that moves (before and after the commit) with every write that may change an answer
@@ -52,6 +57,10 @@ public final class ShortLivedCache<K, V> {
         if (value != null && changes.getAsLong() == before) {
             if (entries.size() > SWEEP_ABOVE) {
                 entries.values().removeIf(e -> e.changes() != before || !now.isBefore(e.until()));
+                if (entries.size() > SWEEP_ABOVE) {
+                    // All fresh (a flood of distinct keys): start again rather than sweep on every store.
+                    entries.clear();
+                }
             }
             entries.put(key, new Entry<>(value, before, now.plus(ttl)));
         }

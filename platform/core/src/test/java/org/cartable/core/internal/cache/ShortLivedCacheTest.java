@@ -1,6 +1,7 @@
 package org.cartable.core.internal.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,15 @@ class ShortLivedCacheTest {
             return read("old");
         }));
         assertEquals("new", cache.get("k", () -> read("new")), "the state read during the write was not kept");
+    }
+
+    @Test
+    void aFloodOfDistinctKeysStaysBounded() {
+        ShortLivedCache<Integer, String> cache = new ShortLivedCache<>(Duration.ofSeconds(5), changes::get, clock);
+        for (int key = 0; key < 50_000; key++) {
+            cache.get(key, () -> "x");
+        }
+        assertTrue(cache.size() <= 20_001, "kept: " + cache.size());
     }
 
     @Test
