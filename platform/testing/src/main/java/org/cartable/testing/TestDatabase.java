@@ -108,10 +108,27 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs a Liquibase changelog found on the test class path (the bundle's own resources). */
     public TestDatabase migrate(String changelogPath) {
+        return migrate(changelogPath, -1);
+    }
+
+    /**
+     * Runs only the first changesets of a changelog not applied yet: the schema as an older version of the bundle left
+     * it, to fill it with that version's rows before {@link #migrate(String)} runs the rest.
+     */
+    public TestDatabase migrateFirst(String changelogPath, int changeSets) {
+        return migrate(changelogPath, changeSets);
+    }
+
+    private TestDatabase migrate(String changelogPath, int changeSets) {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            new Liquibase(changelogPath, new ClassLoaderResourceAccessor(), database).update("");
+            Liquibase liquibase = new Liquibase(changelogPath, new ClassLoaderResourceAccessor(), database);
+            if (changeSets < 0) {
+                liquibase.update("");
+            } else {
+                liquibase.update(changeSets, "");
+            }
             // Liquibase may leave a read transaction open on a run that had nothing to apply.
             if (!connection.getAutoCommit()) {
                 connection.commit();

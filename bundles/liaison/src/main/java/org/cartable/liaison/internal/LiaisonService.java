@@ -233,7 +233,7 @@ public final class LiaisonService {
             WordEntity word = new WordEntity(UUID.randomUUID().toString(), classId, me.id(), title, body, category,
                     request.pupils() == null, request.ackRequired(), request.repliesAllowed(), now());
             em.persist(word);
-            addressed.forEach(pupilId -> em.persist(new RecipientEntity(word.id(), pupilId)));
+            addressed.forEach(pupilId -> em.persist(new RecipientEntity(word, pupilId)));
             em.flush();
             // in the same transaction: a word that is not stored notifies nobody
             notices.newWord(classId, word.id(), title, word.ackRequired(), addressed, me.id());
@@ -485,11 +485,13 @@ public final class LiaisonService {
 
     private static List<VisibleWord> visibleWords(EntityManager em, Viewer me) {
         String classId = me.relation().classId();
-        String select = "select w.id, w.createdAt from WordEntity w where w.classId = :classId";
+        // Each one range of an index that holds all the columns read: the class's words (staff), the child's
+        // (families), however many words the class received over the year.
         var query = switch (me.view()) {
-            case STAFF -> em.createQuery(select, Object[].class);
-            case PUPIL, PARENT -> em.createQuery(select + " and exists (select r.pupilId from RecipientEntity r"
-                            + " where r.wordId = w.id and r.pupilId = :pupil)", Object[].class)
+            case STAFF -> em.createQuery("select w.id, w.createdAt from WordEntity w where w.classId = :classId",
+                    Object[].class);
+            case PUPIL, PARENT -> em.createQuery("select r.wordId, r.wordCreatedAt from RecipientEntity r"
+                            + " where r.pupilId = :pupil and r.classId = :classId", Object[].class)
                     .setParameter("pupil", me.view() == View.PUPIL ? me.id() : me.childId());
         };
         return query.setParameter("classId", classId).getResultList().stream()

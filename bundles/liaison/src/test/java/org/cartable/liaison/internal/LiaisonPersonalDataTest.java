@@ -33,7 +33,8 @@ class LiaisonPersonalDataTest {
                     + " 'Sortie au musée', 'Prévoir un pique-nique', 'OUTING', false, true, true, CURRENT_TIMESTAMP)")
                     .executeUpdate();
             for (String pupil : new String[] {"lea", "nathan"}) {
-                em.createNativeQuery("insert into LIAISON_RECIPIENT (WORD_ID, PUPIL_ID) values ('w1', ?1)")
+                em.createNativeQuery("insert into LIAISON_RECIPIENT (WORD_ID, PUPIL_ID, CLASS_ID, WORD_CREATED_AT)"
+                                + " values ('w1', ?1, 'c1', CURRENT_TIMESTAMP)")
                         .setParameter(1, pupil).executeUpdate();
             }
             confirm(em, "k1", "lea", "sophie");

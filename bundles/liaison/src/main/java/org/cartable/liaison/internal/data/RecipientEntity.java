@@ -1,6 +1,7 @@
 package org.cartable.liaison.internal.data;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Objects;
 
 import javax.persistence.Column;
@@ -9,7 +10,10 @@ import javax.persistence.Id;
 import javax.persistence.IdClass;
 import javax.persistence.Table;
 
-/** A pupil a word is addressed to (and so their parents). */
+/**
+ * A pupil a word is addressed to (and so their parents). It repeats the word's class and date so that a family's
+ * list is one range of an index (pupil, class, date) instead of a look-up per word of the class.
+ */
 @Entity
 @Table(name = "LIAISON_RECIPIENT")
 @IdClass(RecipientEntity.Key.class)
@@ -23,13 +27,21 @@ public class RecipientEntity {
     @Column(name = "PUPIL_ID", length = 64)
     private String pupilId;
 
+    @Column(name = "CLASS_ID", length = 64, nullable = false, updatable = false)
+    private String classId;
+
+    @Column(name = "WORD_CREATED_AT", nullable = false, updatable = false)
+    private Instant wordCreatedAt;
+
     protected RecipientEntity() {
         // for JPA
     }
 
-    public RecipientEntity(String wordId, String pupilId) {
-        this.wordId = wordId;
+    public RecipientEntity(WordEntity word, String pupilId) {
+        this.wordId = word.id();
         this.pupilId = pupilId;
+        this.classId = word.classId();
+        this.wordCreatedAt = word.createdAt();
     }
 
     public String wordId() {
