@@ -81,7 +81,7 @@ class FeedPagesTest {
     @Test
     void markOneReadLeavesTheOthers() {
         shell.signIn(ShellFixture.SOPHIE);
-        shell.tester.newFormTester("feed:item:0:markRead").submit();
+        shell.tester.newFormTester("feed:items").submit("item:0:markRead");
         assertTrue(shell.feed.isRead("i-new"));
         assertTrue(shell.html().contains("2 non lu(s)"));
     }

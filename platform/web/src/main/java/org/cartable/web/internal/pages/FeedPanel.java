@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.form.Button;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.link.ExternalLink;
@@ -66,7 +67,10 @@ public final class FeedPanel extends Panel {
         markAll.add(VisibleWhen.of(() -> feed.getObject().items().stream().anyMatch(e -> !e.read())));
         add(markAll);
         add(new WebMarkupContainer("empty").add(VisibleWhen.of(() -> feed.getObject().items().isEmpty())));
-        add(items());
+        // One form for all the items: its buttons say which item to mark read.
+        Form<Void> itemsForm = new Form<>("items");
+        itemsForm.add(items());
+        add(itemsForm);
     }
 
     private WebMarkupContainer filters() {
@@ -127,11 +131,11 @@ public final class FeedPanel extends Panel {
                 item.add(new ExternalLink("open", "/app/notifications/open/" + entry.id())
                         .setVisible(entry.link() != null));
                 String id = entry.id();
-                Form<Void> markRead = new Form<>("markRead") {
+                Button markRead = new Button("markRead") {
                     private static final long serialVersionUID = 1L;
 
                     @Override
-                    protected void onSubmit() {
+                    public void onSubmit() {
                         service().markRead(caller(), id);
                         feed.detach();
                     }
