@@ -57,6 +57,7 @@ public final class CoreDirectory implements Directory {
     private final Clock clock;
     private final ShortLivedCache<RelationKey, ClassRelation> relations;
     private final ShortLivedCache<ChildrenKey, List<ChildInfo>> children;
+    private final ShortLivedCache<String, PersonSummary> people;
 
     @Activate
     public CoreDirectory(@Reference CoreSchema schema,
@@ -76,6 +77,8 @@ public final class CoreDirectory implements Directory {
                 () -> Changes.DIRECTORY.current() + Changes.ACCOUNTS.current(), clock);
         // A parent's children and their classes: every page of the shell and /api/me show them.
         this.children = new ShortLivedCache<>(RELATION_TTL, Changes.DIRECTORY::current, clock);
+        // Names are written once; a removed account moves the counter.
+        this.people = new ShortLivedCache<>(RELATION_TTL, Changes.ACCOUNTS::current, clock);
     }
 
     private LocalDate today() {
@@ -99,7 +102,11 @@ public final class CoreDirectory implements Directory {
             // Apps render authors through this: what a purged account wrote shows as a former user's.
             return Optional.of(new PersonSummary(FormerUser.ID, FormerUser.label(Locale.FRENCH)));
         }
-        return jpa.txExpr(em -> Optional.ofNullable(em.find(Person.class, personId)).map(Views::summary));
+        // Every list names its authors and the child through this, a transaction each: kept a few seconds. An unknown
+        // id is not remembered (the person may be created the next moment).
+        return Optional.ofNullable(people.get(personId,
+                () -> jpa.txExpr(em -> Optional.ofNullable(em.find(Person.class, personId)).map(Views::summary)
+                        .orElse(null))));
     }
 
     @Override

@@ -165,4 +165,25 @@ class ClassAccessCacheTest {
         jpa.tx(em -> new DirectoryWriter(em, clock).activation(em.find(SchoolClass.class, classId), "wiki", true));
         assertEquals(Set.of("blog", "wiki"), activations.enabledApps(classId));
     }
+
+    @Test
+    void namesAreReusedAcrossRequestsAndARemovedAccountIsSeenAtOnce() {
+        assertEquals("Léa Martin", directory.person(pupilId).orElseThrow().displayName());
+        assertEquals(0, statementsOf(() -> directory.person(pupilId)), "the next request reuses the name");
+        clock.advance(Duration.ofSeconds(6));
+        assertTrue(statementsOf(() -> directory.person(pupilId)) > 0, "5 s later it is read again");
+
+        assertTrue(directory.person("not-yet").isEmpty());
+        String created = jpa.txExpr(em -> new DirectoryWriter(em, clock)
+                .person("hugo", "x", "Hugo", "Martin", Role.PUPIL).getId());
+        assertEquals("Hugo Martin", directory.person(created).orElseThrow().displayName(),
+                "an unknown id is not remembered");
+
+        jpa.tx(em -> {
+            em.createQuery("delete from ParentLink l where l.child.id = :child").setParameter("child", created)
+                    .executeUpdate();
+            em.remove(em.find(Person.class, created));
+        });
+        assertTrue(directory.person(created).isEmpty(), "a removed account is not named any more");
+    }
 }
