@@ -19,13 +19,15 @@ import org.openqa.selenium.WebElement;
  * A parent on a phone: the unread counter and badge, the new item labelled with the child, opening it (the blog
  * post), marking everything read; the preferences page fits the phone too. Selectors: {@code #feed} section,
  * {@code li.feed-item} ({@code .feed-unread}/{@code .feed-read}) with {@code .feed-text}, {@code .feed-child},
- * {@code a.feed-open}; {@code .feed-counter}; {@code button.mark-all-read}; header {@code a.unread-badge}.
+ * {@code a.feed-open}, {@code button.feed-mark-read}; {@code .feed-counter}; {@code button.mark-all-read}; header
+ * {@code a.unread-badge}.
  */
 @ExtendWith(CartableExtension.class)
 @Order(5) // class order: see junit-platform.properties
 class NotificationsBrowserIT {
 
     private static final String TITLE = "Kermesse " + System.currentTimeMillis();
+    private static final String PHOTOS = "Photos de la kermesse " + System.currentTimeMillis();
     private static String a1;
 
     @BeforeAll
@@ -35,6 +37,9 @@ class NotificationsBrowserIT {
         CartableServer.Response post = server.post(server.token("teacher"), Demo.blogPath(a1) + "/posts",
                 Map.of("title", TITLE, "body", "<p>Venez nombreux !</p>", "publish", true));
         assertEquals(201, post.status(), post::toString);
+        CartableServer.Response photos = server.post(server.token("teacher"), Demo.blogPath(a1) + "/posts",
+                Map.of("title", PHOTOS, "body", "<p>Les photos sont en ligne.</p>", "publish", true));
+        assertEquals(201, photos.status(), photos::toString);
     }
 
     @AfterAll
@@ -45,9 +50,17 @@ class NotificationsBrowserIT {
     }
 
     private static WebElement ourItem(Browser browser) {
+        return item(browser, TITLE);
+    }
+
+    private static WebElement item(Browser browser, String title) {
         return browser.waiting().until(d -> d.findElements(By.cssSelector("#feed li.feed-item")).stream()
-                .filter(li -> li.findElement(By.cssSelector(".feed-text")).getText().contains(TITLE))
+                .filter(li -> li.findElement(By.cssSelector(".feed-text")).getText().contains(title))
                 .findFirst().orElse(null));
+    }
+
+    private static int unreadItems(Browser browser) {
+        return browser.driver().findElements(By.cssSelector("#feed li.feed-unread")).size();
     }
 
     @Test
@@ -75,6 +88,11 @@ class NotificationsBrowserIT {
 
             browser.go("/app/");
             assertTrue(ourItem(browser).getAttribute("class").contains("feed-read"), "opened means read");
+            // one item marked read by its own button: that one only
+            int unread = unreadItems(browser);
+            item(browser, PHOTOS).findElement(By.cssSelector("button.feed-mark-read")).click();
+            browser.waiting().until(d -> item(browser, PHOTOS).getAttribute("class").contains("feed-read"));
+            assertEquals(unread - 1, unreadItems(browser));
             browser.await("button.mark-all-read").click();
             browser.waiting().until(d -> d.findElements(By.cssSelector("#feed li.feed-unread")).isEmpty()
                     && d.findElements(By.cssSelector("#feed .feed-counter")).isEmpty());
