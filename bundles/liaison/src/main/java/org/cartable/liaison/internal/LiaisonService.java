@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -150,21 +151,19 @@ public final class LiaisonService {
             int unread = me.view() == View.PARENT
                     ? (int) visible.stream().filter(w -> !confirmations.containsKey(w.id())).count() : 0;
             int older = visible.size() - ids.size();
-            List<WordEntity> words = ids.isEmpty() ? List.of()
+            Map<String, WordEntity> byId = ids.isEmpty() ? Map.of()
                     : em.createQuery("select w from WordEntity w where w.id in :ids", WordEntity.class)
-                            .setParameter("ids", ids).getResultList();
+                            .setParameter("ids", ids).getResultStream()
+                            .collect(Collectors.toMap(WordEntity::id, Function.identity()));
             Map<String, Long> confirmed = me.view() == View.STAFF ? confirmedCounts(em, ids) : Map.of();
             Map<String, Long> recipients = me.view() == View.STAFF ? recipientCounts(em, ids) : Map.of();
             Map<String, ReplyEntity> myReplies = me.view() == View.PARENT ? myReplies(em, me) : Map.of();
             Function<String, String> names = names();
-            List<Word> listed = words.stream()
+            // in the order chosen above: a word deleted meanwhile is simply not listed
+            List<Word> listed = ids.stream().map(byId::get).filter(Objects::nonNull)
                     .map(w -> toWord(me, w, confirmations.getOrDefault(w.id(), List.of()),
                             confirmed.getOrDefault(w.id(), 0L).intValue(),
                             recipients.getOrDefault(w.id(), 0L).intValue(), myReplies.get(w.id()), names))
-                    .sorted(me.view() == View.PARENT
-                            ? Comparator.comparing((Word w) -> w.child().read())
-                                    .thenComparing(Word::createdAt, Comparator.reverseOrder())
-                            : Comparator.comparing(Word::createdAt, Comparator.reverseOrder()))
                     .toList();
             List<PersonSummary> pupils = me.view() == View.STAFF ? directory.pupils(classId) : List.of();
             PersonSummary child = me.childId() == null ? null : new PersonSummary(me.childId(), names.apply(me.childId()));
