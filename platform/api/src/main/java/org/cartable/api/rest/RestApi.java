@@ -31,4 +31,20 @@ public final class RestApi {
         }
         throw CartableException.unauthorized("Sign in first: send 'Authorization: Bearer <token>'.");
     }
+
+    /**
+     * Reads a whole number from a path or query parameter taken as a string: read here rather than by JAX-RS, "abc" is
+     * a JSON 400 with a message naming the parameter instead of CXF's 404.
+     *
+     * @param text    the parameter's text (surrounding spaces are ignored)
+     * @param message the 400's message, saying what is expected
+     * @throws CartableException BAD_REQUEST with {@code message} unless the text is a whole number
+     */
+    public static int wholeNumber(String text, String message) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw CartableException.badRequest(message);
+        }
+    }
 }

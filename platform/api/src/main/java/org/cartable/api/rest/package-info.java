@@ -4,5 +4,5 @@
  * {@link org.cartable.api.rest.RestApi#caller}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.cartable.api.rest;

@@ -298,11 +298,7 @@ public final class BillingResource implements AppResource {
     }
 
     private static int year(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw CartableException.badRequest("A school year is named by its first year, e.g. 2026 for 2026-2027.");
-        }
+        return RestApi.wholeNumber(value, "A school year is named by its first year, e.g. 2026 for 2026-2027.");
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String value, String field) {

@@ -97,15 +97,12 @@ public final class HomeworkResource implements ClassAppResource {
         if (value == null || value.isBlank()) {
             return DEFAULT_DUE_DAYS;
         }
-        try {
-            int days = Integer.parseInt(value.strip());
-            if (days >= 0 && days <= 366) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+        String expected = "'days' must be a number of days from 0 to 366.";
+        int days = RestApi.wholeNumber(value, expected);
+        if (days < 0 || days > 366) {
+            throw CartableException.badRequest(expected);
         }
-        throw CartableException.badRequest("'days' must be a number of days from 0 to 366.");
+        return days;
     }
 
     @POST

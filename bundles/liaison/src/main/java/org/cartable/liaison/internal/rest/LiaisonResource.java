@@ -64,16 +64,9 @@ public final class LiaisonResource implements ClassAppResource {
     public NotebookBody notebook(@Context SecurityContext security, @PathParam("classId") String classId,
                                  @QueryParam("child") String child,
                                  @QueryParam("shown") @DefaultValue("" + LiaisonService.PAGE) String shown) {
-        return NotebookBody.of(liaison.notebook(RestApi.caller(security), classId, child, shownCount(shown)));
-    }
-
-    private static int shownCount(String text) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw CartableException.badRequest("'shown' must be a number between 1 and " + LiaisonService.SHOWN_MAX
-                    + ".");
-        }
+        int count = RestApi.wholeNumber(shown,
+                "'shown' must be a number between 1 and " + LiaisonService.SHOWN_MAX + ".");
+        return NotebookBody.of(liaison.notebook(RestApi.caller(security), classId, child, count));
     }
 
     @POST

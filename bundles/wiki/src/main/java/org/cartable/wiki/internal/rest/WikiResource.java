@@ -192,12 +192,7 @@ public final class WikiResource implements ClassAppResource {
         wiki.deleteComment(RestApi.caller(security), classId, pageId, commentId);
     }
 
-    /* Parsed here rather than by JAX-RS, so that "abc" is a JSON 400 naming the parameter, not CXF's 404. */
     private static int versionNumber(String raw, String name) {
-        try {
-            return Integer.parseInt(raw == null ? "" : raw.strip());
-        } catch (NumberFormatException e) {
-            throw CartableException.badRequest("'" + name + "' must be a version number.");
-        }
+        return RestApi.wholeNumber(raw, "'" + name + "' must be a version number.");
     }
 }

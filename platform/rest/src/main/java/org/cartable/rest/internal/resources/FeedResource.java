@@ -87,11 +87,6 @@ public final class FeedResource {
     }
 
     private static int number(String text) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw CartableException.badRequest("'limit' must be a number between 1 and "
-                    + NotificationFeed.MAX_LIMIT + ".");
-        }
+        return RestApi.wholeNumber(text, "'limit' must be a number between 1 and " + NotificationFeed.MAX_LIMIT + ".");
     }
 }
