@@ -17,6 +17,7 @@ import org.cartable.api.CartableException;
 import org.cartable.api.audit.AuditEvent;
 import org.cartable.api.audit.AuditLog;
 import org.cartable.api.audit.AuditTypes;
+import org.cartable.core.internal.cache.ShortLivedCache;
 import org.cartable.core.internal.model.AccessToken;
 import org.cartable.core.internal.model.Changes;
 import org.cartable.core.internal.model.Person;
@@ -45,6 +46,7 @@ public final class CoreAccounts implements Accounts {
     private static final int MAX_PASSWORD_LENGTH = 1000;
     private static final int TOKEN_BYTES = 32;
     private static final Duration IDLE_GRAIN = Duration.ofMinutes(1);
+    private static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
     /** Same floor as the web form's; a first-login code is replaced by nothing shorter. */
     public static final int MIN_NEW_PASSWORD_LENGTH = 8;
 
@@ -58,7 +60,13 @@ public final class CoreAccounts implements Accounts {
     private final LoginThrottle perAddress;
     private final String dummyHash;
     private final SecureRandom random = new SecureRandom();
-    private final TokenCache tokens;
+    /**
+     * The callers of recently resolved tokens, by token hash, for a few seconds: most of a visit's requests come within
+     * seconds of each other. An entry serves only while {@link Changes#ACCOUNTS} has not moved since it was read (a
+     * revocation, a blocked or purged account, a new password end every entry at once), and never past the token's
+     * expiry or the next write of its idle clock.
+     */
+    private final ShortLivedCache<String, Caller> tokens;
 
     @Activate
     public CoreAccounts(@Reference CoreSchema schema,
@@ -94,7 +102,7 @@ public final class CoreAccounts implements Accounts {
         this.tokenIdle = settings.tokenIdle();
         this.perLogin = new LoginThrottle(settings.maxFailuresPerLogin(), settings.failureWindow(), clock);
         this.perAddress = new LoginThrottle(settings.maxFailuresPerAddress(), settings.failureWindow(), clock);
-        this.tokens = new TokenCache(TokenCache.DEFAULT_TTL);
+        this.tokens = new ShortLivedCache<>(TOKEN_CACHE_TTL, Changes.ACCOUNTS::current, clock);
         // Same cost as real hashes, so that checking an unknown login takes as long as checking a known one.
         byte[] secret = new byte[16];
         random.nextBytes(secret);
@@ -255,7 +263,7 @@ public final class CoreAccounts implements Accounts {
         }
         String hash = sha256(token);
         Instant now = clock.instant();
-        Optional<Caller> cached = tokens.get(hash, now);
+        Optional<Caller> cached = tokens.find(hash);
         if (cached.isPresent()) {
             return cached;
         }
@@ -281,7 +289,7 @@ public final class CoreAccounts implements Accounts {
             Caller caller = toCaller(person);
             // Kept no longer than the token is valid and its idle clock needs no write.
             Instant until = min(stored.getExpiresAt(), stored.lastUsedAt().plus(IDLE_GRAIN));
-            tokens.put(hash, caller, changes, now, until);
+            tokens.keep(hash, caller, changes, until);
             return Optional.of(caller);
         });
     }
@@ -301,7 +309,7 @@ public final class CoreAccounts implements Accounts {
             return;
         }
         String hash = sha256(token);
-        tokens.remove(hash);
+        tokens.forget(hash);
         Changes.ACCOUNTS.changed();
         try {
             jpa.tx(em -> {

@@ -3,6 +3,7 @@ package org.cartable.core.internal.cache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -47,23 +48,54 @@ public final class ShortLivedCache<K, V> {
         if (ttl.isZero()) {
             return compute.get();
         }
-        Instant now = clock.instant();
         long before = changes.getAsLong();
-        Entry<V> entry = entries.get(key);
-        if (entry != null && entry.changes() == before && now.isBefore(entry.until())) {
-            return entry.value();
+        Optional<V> kept = find(key);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         V value = compute.get();
-        if (value != null && changes.getAsLong() == before) {
-            if (entries.size() > SWEEP_ABOVE) {
-                entries.values().removeIf(e -> e.changes() != before || !now.isBefore(e.until()));
-                if (entries.size() > SWEEP_ABOVE) {
-                    // All fresh (a flood of distinct keys): start again rather than sweep on every store.
-                    entries.clear();
-                }
-            }
-            entries.put(key, new Entry<>(value, before, now.plus(ttl)));
-        }
+        keep(key, value, before, Instant.MAX);
         return value;
+    }
+
+    /** @return the answer kept for the key, if its time is not up and the counter has not moved since it was read */
+    public Optional<V> find(K key) {
+        Entry<V> entry = entries.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (entry.changes() != changes.getAsLong() || !clock.instant().isBefore(entry.until())) {
+            entries.remove(key, entry);
+            return Optional.empty();
+        }
+        return Optional.of(entry.value());
+    }
+
+    /**
+     * Keeps an answer for the time limit at most, and not past {@code validUntil}; not at all if the counter moved
+     * since {@code changesBefore} was read (before the answer was).
+     */
+    public void keep(K key, V value, long changesBefore, Instant validUntil) {
+        Instant now = clock.instant();
+        Instant until = now.plus(ttl);
+        if (validUntil.isBefore(until)) {
+            until = validUntil;
+        }
+        if (value == null || !now.isBefore(until) || changes.getAsLong() != changesBefore) {
+            return;
+        }
+        if (entries.size() > SWEEP_ABOVE) {
+            entries.values().removeIf(e -> e.changes() != changesBefore || !now.isBefore(e.until()));
+            if (entries.size() > SWEEP_ABOVE) {
+                // All fresh (a flood of distinct keys): start again rather than sweep on every store.
+                entries.clear();
+            }
+        }
+        entries.put(key, new Entry<>(value, changesBefore, until));
+    }
+
+    /** Drops the answer kept for the key (e.g. a token revoked). */
+    public void forget(K key) {
+        entries.remove(key);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -60,5 +61,23 @@ class ShortLivedCacheTest {
         cache.get("k", () -> read("a"));
         cache.get("k", () -> read("a"));
         assertEquals(2, reads.get());
+    }
+
+    @Test
+    void anAnswerKeptByHandServesNoLongerThanItsOwnLimitAndCanBeForgotten() {
+        ShortLivedCache<String, String> cache = new ShortLivedCache<>(Duration.ofSeconds(5), changes::get, clock);
+        cache.keep("token", "caller", changes.get(), clock.instant().plusSeconds(2));
+        assertEquals("caller", cache.find("token").orElseThrow());
+        clock.advance(Duration.ofSeconds(2));
+        assertTrue(cache.find("token").isEmpty(), "the entry's own limit comes before the 5 s");
+
+        cache.keep("token", "caller", changes.get(), Instant.MAX);
+        cache.forget("token");
+        assertTrue(cache.find("token").isEmpty(), "forgotten at once (a token revoked)");
+
+        long before = changes.get();
+        changes.incrementAndGet();
+        cache.keep("token", "caller", before, Instant.MAX);
+        assertTrue(cache.find("token").isEmpty(), "read before a write: not kept");
     }
 }
