@@ -80,10 +80,15 @@ public final class QueryPlans {
     public record Executed(String sql, List<Scan> scans) {
     }
 
+    /** Derby's operator for reading a table's rows from the row locations an index scan found. */
+    static final String ROW_FETCH = "ROWIDSCAN";
+
     /**
      * One scan of a plan. {@code kind} is Derby's operator (TABLESCAN, INDEXSCAN, HASHSCAN, ...); {@code object}
      * the table, index or constraint it read; {@code table} the table behind it; {@code full} when it read the whole
-     * table or index (no start and no stop position); {@code rowsVisited} what the scan touched.
+     * table or index (no start and no stop position); {@code rowsVisited} what the scan touched. A ROWIDSCAN is the
+     * fetch of a table's rows after an index scan (the index did not hold every column the statement needs);
+     * {@code rowsVisited} is then the rows fetched, which {@link Report#rowsVisited()} does not count again.
      */
     public record Scan(String kind, String object, String table, boolean full, long rowsVisited) {
         @Override
@@ -122,9 +127,30 @@ public final class QueryPlans {
         /** Per table, the rows all scans of it visited. */
         public Map<String, Long> rowsVisited() {
             Map<String, Long> rows = new LinkedHashMap<>();
-            statements.forEach(s -> s.scans()
+            statements.forEach(s -> s.scans().stream().filter(scan -> !ROW_FETCH.equals(scan.kind()))
                     .forEach(scan -> rows.merge(scan.table(), scan.rowsVisited(), Long::sum)));
             return rows;
+        }
+
+        /** Per table, the rows fetched from the table itself after an index scan (one random page read each). */
+        public Map<String, Long> rowsFetchedAfterIndex() {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            statements.forEach(s -> s.scans().stream().filter(scan -> ROW_FETCH.equals(scan.kind()))
+                    .forEach(scan -> rows.merge(scan.table(), scan.rowsVisited(), Long::sum)));
+            return rows;
+        }
+
+        /**
+         * Fails if more of the table's rows were fetched after index scans than allowed: a count or a list that the
+         * index alone could answer should not read the rows too.
+         */
+        public Report assertRowsFetchedAfterIndexAtMost(String table, long max) {
+            long fetched = rowsFetchedAfterIndex().getOrDefault(table.toUpperCase(Locale.ROOT), 0L);
+            if (fetched > max) {
+                throw new AssertionError(fetched + " rows of " + table + " fetched after an index scan, at most " + max
+                        + " expected:\n" + this);
+            }
+            return this;
         }
 
         /** Fails with the offending statements and their plans if any of the tables was read whole. */
@@ -170,7 +196,7 @@ public final class QueryPlans {
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder(statementCount() + " statements, whole reads " + fullScans()
-                    + ", rows visited " + rowsVisited());
+                    + ", rows visited " + rowsVisited() + ", rows fetched after an index " + rowsFetchedAfterIndex());
             statements.forEach(s -> text.append("\n  ").append(s.sql()).append("\n    ").append(s.scans()));
             return text.toString();
         }
@@ -209,7 +235,7 @@ public final class QueryPlans {
             try (Statement select = connection.createStatement();
                  ResultSet rows = select.executeQuery("select s.STMT_ID, s.STMT_TEXT, r.OP_IDENTIFIER,"
                          + " p.SCAN_OBJECT_NAME, p.SCAN_OBJECT_TYPE, p.START_POSITION, p.STOP_POSITION,"
-                         + " p.NO_VISITED_ROWS"
+                         + " p.NO_VISITED_ROWS, r.OP_DETAILS, r.RETURNED_ROWS"
                          + " from " + name + ".SYSXPLAIN_STATEMENTS s"
                          + " left join " + name + ".SYSXPLAIN_RESULTSETS r on r.STMT_ID = s.STMT_ID"
                          + " left join " + name + ".SYSXPLAIN_SCAN_PROPS p on p.SCAN_RS_ID = r.SCAN_RS_ID"
@@ -222,6 +248,14 @@ public final class QueryPlans {
                     }
                     sqlById.putIfAbsent(id, sql);
                     String object = rows.getString(4);
+                    if (ROW_FETCH.equals(rows.getString(3))) {
+                        // Derby describes it as "(result set number),TABLE".
+                        String details = rows.getString(9);
+                        String fetched = details.substring(details.indexOf(',') + 1).trim();
+                        scansById.computeIfAbsent(id, k -> new ArrayList<>())
+                                .add(new Scan(ROW_FETCH, fetched, fetched, false, rows.getLong(10)));
+                        continue;
+                    }
                     if (object == null) {
                         continue;
                     }

@@ -507,7 +507,7 @@ public final class BlogService {
         if (postIds.isEmpty()) {
             return counts;
         }
-        String query = "select c.postId, count(c) from CommentEntity c where c.postId in :postIds"
+        String query = "select c.postId, count(*) from CommentEntity c where c.postId in :postIds"
                 + (me.staff() ? "" : " and (c.status = :approved or c.authorId = :me)") + " group by c.postId";
         var select = em.createQuery(query, Object[].class).setParameter("postIds", postIds);
         if (!me.staff()) {

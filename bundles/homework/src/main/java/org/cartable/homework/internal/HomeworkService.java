@@ -236,7 +236,7 @@ public final class HomeworkService {
             doomed.forEach(em::remove);
             em.flush();
             if (entry.seriesId() != null) {
-                long left = em.createQuery("select count(e) from EntryEntity e where e.seriesId = :seriesId",
+                long left = em.createQuery("select count(*) from EntryEntity e where e.seriesId = :seriesId",
                         Long.class).setParameter("seriesId", entry.seriesId()).getSingleResult();
                 if (left == 0) {
                     SeriesEntity series = em.find(SeriesEntity.class, entry.seriesId());

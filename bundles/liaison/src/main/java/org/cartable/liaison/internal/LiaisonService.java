@@ -258,9 +258,9 @@ public final class LiaisonService {
         Viewer me = staff(caller, classId, "Only the class's teachers delete a word.");
         jpa.tx(em -> {
             WordEntity word = visibleWord(em, me, wordId);
-            long answers = em.createQuery("select count(c) from ConfirmationEntity c where c.wordId = :word", Long.class)
+            long answers = em.createQuery("select count(*) from ConfirmationEntity c where c.wordId = :word", Long.class)
                     .setParameter("word", word.id()).getSingleResult()
-                    + em.createQuery("select count(r) from ReplyEntity r where r.wordId = :word", Long.class)
+                    + em.createQuery("select count(*) from ReplyEntity r where r.wordId = :word", Long.class)
                     .setParameter("word", word.id()).getSingleResult();
             if (answers > 0) {
                 throw CartableException.conflict(
@@ -515,7 +515,7 @@ public final class LiaisonService {
         }
         if (me.view() != View.STAFF) {
             String pupil = me.view() == View.PUPIL ? me.id() : me.childId();
-            Long addressed = em.createQuery("select count(r) from RecipientEntity r where r.wordId = :word"
+            Long addressed = em.createQuery("select count(*) from RecipientEntity r where r.wordId = :word"
                             + " and r.pupilId = :pupil", Long.class)
                     .setParameter("word", word.id()).setParameter("pupil", pupil).getSingleResult();
             if (addressed == 0) {
@@ -539,7 +539,7 @@ public final class LiaisonService {
     private static Map<String, Long> recipientCounts(EntityManager em, List<String> wordIds) {
         Map<String, Long> counts = new HashMap<>();
         if (!wordIds.isEmpty()) {
-            em.createQuery("select r.wordId, count(r) from RecipientEntity r where r.wordId in :words"
+            em.createQuery("select r.wordId, count(*) from RecipientEntity r where r.wordId in :words"
                             + " group by r.wordId", Object[].class)
                     .setParameter("words", wordIds).getResultList()
                     .forEach(row -> counts.put((String) row[0], (Long) row[1]));

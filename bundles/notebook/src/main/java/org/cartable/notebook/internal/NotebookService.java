@@ -759,7 +759,7 @@ public final class NotebookService {
     private static Set<String> removeUnused(EntityManager em, NotebookEntity notebook, Set<String> candidates) {
         Set<String> removed = new HashSet<>();
         for (String mediaId : candidates) {
-            long uses = em.createQuery("select count(b) from BoxEntity b where b.mediaId = :mediaId", Long.class)
+            long uses = em.createQuery("select count(*) from BoxEntity b where b.mediaId = :mediaId", Long.class)
                     .setParameter("mediaId", mediaId).getSingleResult();
             if (uses == 0 && !mediaId.equals(notebook.coverMediaId())) {
                 MediaEntity media = em.find(MediaEntity.class, mediaId);
@@ -894,7 +894,7 @@ public final class NotebookService {
         if (notebookIds.isEmpty()) {
             return counts;
         }
-        for (Object[] row : em.createQuery("select p.notebookId, count(p) from PageEntity p"
+        for (Object[] row : em.createQuery("select p.notebookId, count(*) from PageEntity p"
                         + " where p.notebookId in :ids group by p.notebookId", Object[].class)
                 .setParameter("ids", notebookIds).getResultList()) {
             counts.put((String) row[0], (Long) row[1]);

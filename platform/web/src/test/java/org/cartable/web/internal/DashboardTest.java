@@ -98,6 +98,15 @@ class DashboardTest {
     }
 
     @Test
+    void aChildWhoIsNotTheParentsOwnCannotBeChosenThroughTheAddress() {
+        shell.signIn(ShellFixture.SOPHIE);
+        shell.tester.executeUrl("?child=u-someone-else");
+        shell.tester.assertRenderedPage(DashboardPage.class);
+        assertTrue(shell.html().contains("Pour Léa Bernard"), "still her first child");
+        assertTrue(org.cartable.api.web.CartableSession.get().selectedChildId().isEmpty());
+    }
+
+    @Test
     void headerSwitcherWorksFromOtherPages() {
         shell.signIn(ShellFixture.SOPHIE);
         shell.tester.startPage(org.cartable.web.internal.pages.ClassAppsPage.class,

@@ -81,9 +81,42 @@ class FeedPagesTest {
     @Test
     void markOneReadLeavesTheOthers() {
         shell.signIn(ShellFixture.SOPHIE);
-        shell.tester.newFormTester("feed:items").submit("item:0:markRead");
+        String html = shell.html();
+        assertTrue(html.contains("name=\"read\" value=\"i-new\""), "each item's button names it");
+        submitMarkRead("i-new");
         assertTrue(shell.feed.isRead("i-new"));
+        assertFalse(shell.feed.isRead("i-old"));
+        shell.tester.assertRenderedPage(DashboardPage.class);
         assertTrue(shell.html().contains("2 non lu(s)"));
+    }
+
+    @Test
+    void theDashboardIsStatelessAndNotKeptInTheSession() {
+        shell.signIn(ShellFixture.SOPHIE);
+        shell.tester.assertRenderedPage(DashboardPage.class);
+        // Every visit lands here: a stateful page would be serialised and stored in the session on each of them.
+        assertTrue(shell.tester.getLastRenderedPage().isPageStateless(),
+                "a component of the dashboard asks for the page to be kept");
+        submitMarkRead("i-old");
+        assertTrue(shell.feed.isRead("i-old"), "its forms work without the page being kept");
+    }
+
+    @Test
+    void anotherPersonsItemOrAnUnknownOneIsNotMarkedAndTheDashboardStillShows() {
+        shell.signIn(ShellFixture.SOPHIE);
+        submitMarkRead("i-marie");
+        assertFalse(shell.feed.isRead("i-marie"), "someone else's item");
+        shell.tester.assertRenderedPage(DashboardPage.class);
+        submitMarkRead("no-such-item");
+        shell.tester.assertRenderedPage(DashboardPage.class);
+        assertTrue(shell.html().contains("3 non lu(s)"));
+    }
+
+    /** What the browser posts when the item's button is pressed: the form, with the button's name and value. */
+    private void submitMarkRead(String itemId) {
+        org.apache.wicket.util.tester.FormTester form = shell.tester.newFormTester("feed:items");
+        shell.tester.getRequest().getPostParameters().setParameterValue("read", itemId);
+        form.submit();
     }
 
     @Test

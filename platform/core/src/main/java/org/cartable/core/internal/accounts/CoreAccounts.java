@@ -67,6 +67,7 @@ public final class CoreAccounts implements Accounts {
      * expiry or the next write of its idle clock.
      */
     private final ShortLivedCache<String, Caller> tokens;
+    private final ShortLivedCache<String, Caller> callers;
 
     @Activate
     public CoreAccounts(@Reference CoreSchema schema,
@@ -103,6 +104,10 @@ public final class CoreAccounts implements Accounts {
         this.perLogin = new LoginThrottle(settings.maxFailuresPerLogin(), settings.failureWindow(), clock);
         this.perAddress = new LoginThrottle(settings.maxFailuresPerAddress(), settings.failureWindow(), clock);
         this.tokens = new ShortLivedCache<>(TOKEN_CACHE_TTL, Changes.ACCOUNTS::current, clock);
+        // The web shell asks for the signed-in person again on every page. Roles change with the directory (an import
+        // that makes someone a teacher also assigns them a class), hence its counter too.
+        this.callers = new ShortLivedCache<>(TOKEN_CACHE_TTL,
+                () -> Changes.ACCOUNTS.current() + Changes.DIRECTORY.current(), clock);
         // Same cost as real hashes, so that checking an unknown login takes as long as checking a known one.
         byte[] secret = new byte[16];
         random.nextBytes(secret);
@@ -340,8 +345,8 @@ public final class CoreAccounts implements Accounts {
         if (userId == null) {
             return Optional.empty();
         }
-        return jpa.txExpr(em -> Optional.ofNullable(em.find(Person.class, userId))
-                .filter(Person::isActive).map(CoreAccounts::toCaller));
+        return Optional.ofNullable(callers.get(userId, () -> jpa.txExpr(em -> Optional.ofNullable(
+                em.find(Person.class, userId)).filter(Person::isActive).map(CoreAccounts::toCaller).orElse(null))));
     }
 
     /** @return a bcrypt hash with the configured cost, for accounts created by the platform */

@@ -56,7 +56,8 @@ public final class CoreDirectory implements Directory {
     private final JpaTemplate jpa;
     private final Clock clock;
     private final ShortLivedCache<RelationKey, ClassRelation> relations;
-    private final ShortLivedCache<ChildrenKey, List<ChildInfo>> children;
+    private final ShortLivedCache<PersonDay, List<ChildInfo>> children;
+    private final ShortLivedCache<PersonDay, List<ClassInfo>> classes;
     private final ShortLivedCache<String, PersonSummary> people;
 
     @Activate
@@ -77,6 +78,10 @@ public final class CoreDirectory implements Directory {
                 () -> Changes.DIRECTORY.current() + Changes.ACCOUNTS.current(), clock);
         // A parent's children and their classes: every page of the shell and /api/me show them.
         this.children = new ShortLivedCache<>(RELATION_TTL, Changes.DIRECTORY::current, clock);
+        // The classes a person teaches, directs or attends: /api/me and the dashboard list them on every visit; a
+        // blocked account lists none, hence the accounts' counter too.
+        this.classes = new ShortLivedCache<>(RELATION_TTL,
+                () -> Changes.DIRECTORY.current() + Changes.ACCOUNTS.current(), clock);
         // Names are written once; a removed account moves the counter.
         this.people = new ShortLivedCache<>(RELATION_TTL, Changes.ACCOUNTS::current, clock);
     }
@@ -125,14 +130,14 @@ public final class CoreDirectory implements Directory {
             if (person == null || !person.isActive() || schoolId == null) {
                 return ClassRelation.none(classId);
             }
-            boolean teacher = count(em.createQuery("select count(t) from TeacherAssignment t"
+            boolean teacher = count(em.createQuery("select count(*) from TeacherAssignment t"
                     + " where t.teacher.id = :person and t.schoolClass.id = :class", Long.class)
                     .setParameter("person", person.getId()).setParameter("class", classId).getSingleResult());
-            boolean director = count(em.createQuery("select count(d) from DirectorAssignment d"
+            boolean director = count(em.createQuery("select count(*) from DirectorAssignment d"
                     + " where d.director.id = :person and d.school.id = :school", Long.class)
                     .setParameter("person", person.getId())
                     .setParameter("school", schoolId).getSingleResult());
-            boolean pupil = count(em.createQuery("select count(e) from Enrolment e"
+            boolean pupil = count(em.createQuery("select count(*) from Enrolment e"
                     + " where e.pupil.id = :person and e.schoolClass.id = :class and " + CURRENT_ENROLMENT, Long.class)
                     .setParameter("person", person.getId()).setParameter("class", classId)
                     .setParameter("today", today()).getSingleResult());
@@ -181,10 +186,11 @@ public final class CoreDirectory implements Directory {
         if (parentId == null) {
             return List.of();
         }
-        return children.get(new ChildrenKey(parentId, today()), () -> readChildrenOf(parentId));
+        return children.get(new PersonDay(parentId, today()), () -> readChildrenOf(parentId));
     }
 
-    private record ChildrenKey(String parentId, LocalDate day) {
+    /** What is current for a person depends on the day (enrolments start and end). */
+    private record PersonDay(String personId, LocalDate day) {
     }
 
     private List<ChildInfo> readChildrenOf(String parentId) {
@@ -220,6 +226,10 @@ public final class CoreDirectory implements Directory {
         if (caller == null) {
             return List.of();
         }
+        return classes.get(new PersonDay(caller.userId(), today()), () -> readClassesOf(caller));
+    }
+
+    private List<ClassInfo> readClassesOf(Caller caller) {
         return jpa.txExpr(em -> {
             Person person = em.find(Person.class, caller.userId());
             if (person == null || !person.isActive()) {

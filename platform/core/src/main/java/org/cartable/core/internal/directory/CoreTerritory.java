@@ -120,7 +120,7 @@ public final class CoreTerritory implements Territory {
     @Override
     public int currentClassCount() {
         String year = SchoolYears.of(LocalDate.now(clock));
-        return jpa.txExpr(em -> em.createQuery("select count(c) from SchoolClass c where c.schoolYear = :year",
+        return jpa.txExpr(em -> em.createQuery("select count(*) from SchoolClass c where c.schoolYear = :year",
                 Long.class).setParameter("year", year).getSingleResult().intValue());
     }
 

@@ -80,7 +80,7 @@ public final class TeacherGroups {
         if (caller.roles().stream().anyMatch(PLATFORM_WIDE::contains)) {
             return true;
         }
-        Long assignments = em.createQuery("select count(t) from TeacherAssignment t, CollectivityAdmin a"
+        Long assignments = em.createQuery("select count(*) from TeacherAssignment t, CollectivityAdmin a"
                         + " where t.teacher.id = :teacher and a.person.id = :caller"
                         + " and t.schoolClass.school.collectivity = a.collectivity", Long.class)
                 .setParameter("teacher", teacher.getId()).setParameter("caller", caller.userId())

@@ -108,4 +108,16 @@ class TokenCacheTest {
         assertTrue(accounts.resolveToken(fresh).isPresent());
         assertFalse(probe.executed().isEmpty(), "after a few seconds the token is read again");
     }
+
+    @Test
+    void theWebShellsSignedInPersonIsReusedAndABlockedAccountIsOutAtOnce() {
+        assertEquals(d.parent.roles(), accounts.caller(d.parent.userId()).orElseThrow().roles());
+        probe.reset();
+        assertTrue(accounts.caller(d.parent.userId()).isPresent());
+        assertEquals(List.of(), probe.executed(), "every page asks: the next one within seconds is not read again");
+
+        d.jpa.tx(em -> em.find(Person.class, d.parent.userId()).setStatus(PersonStatus.BLOCKED));
+        assertTrue(accounts.caller(d.parent.userId()).isEmpty(), "blocked: out at the next page");
+        assertTrue(accounts.caller("no-such-person").isEmpty());
+    }
 }

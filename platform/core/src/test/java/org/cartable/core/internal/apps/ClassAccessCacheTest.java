@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.cartable.api.AppScope;
 import org.cartable.api.Caller;
+import org.cartable.api.ClassInfo;
 import org.cartable.api.ClassRelation;
 import org.cartable.api.Grade;
 import org.cartable.api.Role;
@@ -141,6 +142,26 @@ class ClassAccessCacheTest {
         });
         assertEquals(List.of("Hugo Martin", "Léa Martin"), directory.childrenOf(parent.userId()).stream()
                 .map(child -> child.child().displayName()).toList(), "the new child is there at the next request");
+    }
+
+    @Test
+    void aPersonsClassesAreReusedAcrossRequestsAndAChangeIsSeenAtOnce() {
+        assertEquals(List.of("CM1"), directory.classesOf(pupil).stream().map(ClassInfo::name).toList());
+        assertEquals(0, statementsOf(() -> directory.classesOf(pupil)), "the next request reuses them");
+        clock.advance(Duration.ofSeconds(6));
+        assertTrue(statementsOf(() -> directory.classesOf(pupil)) > 0, "5 s later they are read again");
+
+        jpa.tx(em -> {
+            DirectoryWriter w = new DirectoryWriter(em, clock);
+            SchoolClass cm2 = w.schoolClass(em.find(SchoolClass.class, classId).getSchool(), "CM2", "2026-2027",
+                    Grade.CM2);
+            w.enrol(em.find(Person.class, pupilId), cm2, LocalDate.of(2026, 9, 1));
+        });
+        assertEquals(List.of("CM1", "CM2"), directory.classesOf(pupil).stream().map(ClassInfo::name).toList(),
+                "a new enrolment is listed at the next request");
+
+        jpa.tx(em -> em.find(Person.class, pupilId).setStatus(PersonStatus.BLOCKED));
+        assertEquals(List.of(), directory.classesOf(pupil), "a blocked account lists no class at the next request");
     }
 
     @Test

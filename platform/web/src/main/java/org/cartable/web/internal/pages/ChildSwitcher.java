@@ -5,11 +5,12 @@ import java.util.Optional;
 
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.link.Link;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.apache.wicket.model.IModel;
+import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.cartable.api.Caller;
 import org.cartable.api.ChildInfo;
@@ -22,6 +23,9 @@ import org.cartable.web.internal.RequestMemo;
 public final class ChildSwitcher extends Panel {
 
     private static final long serialVersionUID = 1L;
+
+    /** The dashboard's parameter choosing which child it shows. */
+    static final String CHILD_PARAMETER = "child";
 
     private final IModel<List<ChildInfo>> children = LoadableDetachableModel.of(ChildSwitcher::childrenOfCaller);
 
@@ -40,19 +44,10 @@ public final class ChildSwitcher extends Panel {
             @Override
             protected void populateItem(ListItem<ChildInfo> item) {
                 String childId = item.getModelObject().child().id();
-                Link<Void> select = new Link<>("select") {
-                    private static final long serialVersionUID = 1L;
-
-                    @Override
-                    public void onClick() {
-                        // Only one of the caller's own children may be selected, whatever the request says.
-                        boolean own = childrenOfCaller().stream().anyMatch(c -> c.child().id().equals(childId));
-                        if (own) {
-                            CartableSession.get().selectChild(childId);
-                        }
-                        setResponsePage(DashboardPage.class);
-                    }
-                };
+                // A plain link to the dashboard naming the child (which the dashboard checks is the caller's own): no
+                // listener kept for it, so the pages that show the switcher stay stateless.
+                BookmarkablePageLink<Void> select = new BookmarkablePageLink<>("select", DashboardPage.class,
+                        new PageParameters().set(CHILD_PARAMETER, childId));
                 boolean current = selected(children.getObject())
                         .map(c -> c.child().id().equals(childId)).orElse(false);
                 if (current) {
@@ -88,6 +83,13 @@ public final class ChildSwitcher extends Panel {
         // The dashboard and its switcher (or the header's switcher) ask the same question in one request.
         return RequestMemo.get(List.of("childrenOf", parentId),
                 () -> CartableWebApplication.get().services().directory().childrenOf(parentId));
+    }
+
+    /** Keeps the child in the session if it is one of the caller's own children; anything else is ignored. */
+    static void choose(String childId) {
+        if (childId != null && childrenOfCaller().stream().anyMatch(c -> c.child().id().equals(childId))) {
+            CartableSession.get().selectChild(childId);
+        }
     }
 
     /** @return the child chosen in the session if it is still one of the children, else the first */

@@ -50,6 +50,7 @@ public final class DashboardPage extends AppBasePage {
 
     public DashboardPage(PageParameters parameters) {
         super(parameters);
+        ChildSwitcher.choose(parameters.get(ChildSwitcher.CHILD_PARAMETER).toOptionalString());
         Caller caller = caller();
         boolean staff = caller.has(Role.TEACHER) || caller.has(Role.DIRECTOR);
         boolean parent = caller.has(Role.PARENT);

@@ -8,8 +8,7 @@ import java.util.List;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.form.Button;
-import org.apache.wicket.markup.html.form.Form;
+import org.apache.wicket.markup.html.form.StatelessForm;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.link.ExternalLink;
 import org.apache.wicket.markup.html.list.ListItem;
@@ -21,6 +20,7 @@ import org.apache.wicket.model.Model;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.cartable.api.Caller;
+import org.cartable.api.CartableException;
 import org.cartable.api.web.CartableSession;
 import org.cartable.api.web.VisibleWhen;
 import org.cartable.core.service.NotificationFeed;
@@ -30,7 +30,8 @@ import org.cartable.web.internal.CartableWebApplication;
 
 /**
  * "Quoi de neuf ?": the newest items of the signed-in person's feed (one query), filtered by app through a page
- * parameter, with the unread counter and mark-as-read buttons.
+ * parameter, with the unread counter and mark-as-read buttons. Stateless (its forms name what they act on), so the
+ * dashboard is too: it is rendered on every visit and nothing of it is serialised or kept in the session.
  */
 public final class FeedPanel extends Panel {
 
@@ -39,6 +40,8 @@ public final class FeedPanel extends Panel {
     /** Page parameter of the dashboard carrying the app filter. */
     public static final String APP_PARAMETER = "feed";
     static final int PAGE_SIZE = 30;
+    /** The items form's parameter naming the item to mark read (the value of the button pressed). */
+    static final String READ_PARAMETER = "read";
 
     private final String appFilter;
     private final IModel<Feed> feed;
@@ -55,22 +58,45 @@ public final class FeedPanel extends Panel {
                 .setParameters(feed.map(Feed::unread))).add(VisibleWhen.of(() -> feed.getObject().unread() > 0)));
         add(new BookmarkablePageLink<Void>("preferences", NotificationPreferencesPage.class));
         add(filters());
-        Form<Void> markAll = new Form<>("markAll") {
+        StatelessForm<Void> markAll = new StatelessForm<>("markAll") {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected void onSubmit() {
                 service().markAllRead(caller(), appFilter);
-                feed.detach();
+                showDashboardAgain();
             }
         };
         markAll.add(VisibleWhen.of(() -> feed.getObject().items().stream().anyMatch(e -> !e.read())));
         add(markAll);
         add(new WebMarkupContainer("empty").add(VisibleWhen.of(() -> feed.getObject().items().isEmpty())));
-        // One form for all the items: its buttons say which item to mark read.
-        Form<Void> itemsForm = new Form<>("items");
+        // One form for all the items: the button pressed names its item, so a submit does not depend on the list
+        // being the same as when it was shown (the page is stateless: nothing of it is kept between requests).
+        StatelessForm<Void> itemsForm = new StatelessForm<>("items") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void onSubmit() {
+                String itemId = getRequest().getRequestParameters().getParameterValue(READ_PARAMETER)
+                        .toOptionalString();
+                if (itemId != null) {
+                    try {
+                        service().markRead(caller(), itemId);
+                    } catch (CartableException gone) {
+                        // Someone else's item or one removed meanwhile: nothing of the caller's to mark.
+                    }
+                }
+                showDashboardAgain();
+            }
+        };
         itemsForm.add(items());
         add(itemsForm);
+    }
+
+    /** After a post, the dashboard with the same filter, from its own address (a refresh does not post again). */
+    private void showDashboardAgain() {
+        setResponsePage(DashboardPage.class, appFilter == null ? new PageParameters()
+                : new PageParameters().set(APP_PARAMETER, appFilter));
     }
 
     private WebMarkupContainer filters() {
@@ -114,7 +140,6 @@ public final class FeedPanel extends Panel {
             @Override
             protected void populateItem(ListItem<Entry> item) {
                 Entry entry = item.getModelObject();
-                // Built per render: a formatter is not serialisable, and the page is kept in the session.
                 DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                         .withLocale(getLocale()).withZone(ZoneId.systemDefault());
                 item.add(AttributeModifier.append("class", entry.read() ? "feed-read" : "feed-unread"));
@@ -130,18 +155,10 @@ public final class FeedPanel extends Panel {
                         .add(AttributeModifier.replace("datetime", entry.createdAt().toString())));
                 item.add(new ExternalLink("open", "/app/notifications/open/" + entry.id())
                         .setVisible(entry.link() != null));
-                String id = entry.id();
-                Button markRead = new Button("markRead") {
-                    private static final long serialVersionUID = 1L;
-
-                    @Override
-                    public void onSubmit() {
-                        service().markRead(caller(), id);
-                        feed.detach();
-                    }
-                };
-                markRead.setVisible(!entry.read());
-                item.add(markRead);
+                item.add(new WebMarkupContainer("markRead")
+                        .add(AttributeModifier.replace("name", READ_PARAMETER))
+                        .add(AttributeModifier.replace("value", entry.id()))
+                        .setVisible(!entry.read()));
             }
         };
     }

@@ -9,7 +9,7 @@ import org.apache.wicket.util.visit.IVisit;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
-import org.apache.wicket.markup.html.form.Form;
+import org.apache.wicket.markup.html.form.StatelessForm;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.cartable.api.Caller;
 import org.cartable.api.web.CartableSession;
@@ -30,8 +30,9 @@ public final class ShellHeader extends Panel {
         add(new BookmarkablePageLink<Void>("myData", MyDataPage.class));
         add(new ChildSwitcher("children", true));
         add(new LanguageSwitch("language"));
-        // A form, not a link: signing out changes state, so it is a POST that other sites cannot trigger.
-        add(new Form<Void>("signOut") {
+        // A form, not a link: signing out changes state, so it is a POST that other sites cannot trigger. Stateless,
+        // so that it keeps the pages that show it (the dashboard) stateless.
+        add(new StatelessForm<Void>("signOut") {
             private static final long serialVersionUID = 1L;
 
             @Override
