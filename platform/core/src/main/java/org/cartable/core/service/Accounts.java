@@ -59,6 +59,9 @@ public interface Accounts {
     /** Records in the audit log that a web session was signed out (the web shell holds no token). */
     void recordSignOut(Caller caller, String clientAddress);
 
-    /** @return the current state of an account (roles may have changed since sign-in), if it still exists */
+    /**
+     * @return the current state of an account (roles may have changed since sign-in), if it still exists and is active;
+     *         kept a few seconds, but a block, a removal or a directory write (assignment, link) is seen at once
+     */
     Optional<Caller> caller(String userId);
 }

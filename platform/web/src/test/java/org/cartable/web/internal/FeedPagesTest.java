@@ -112,6 +112,22 @@ class FeedPagesTest {
         assertTrue(shell.html().contains("3 non lu(s)"));
     }
 
+    @Test
+    void anotherSiteCannotMarkItemsRead() {
+        shell.signIn(ShellFixture.SOPHIE);
+        shell.tester.fetchSite = "cross-site";
+        // Stateless forms carry no page id an attacker would have to guess: the cross-site refusal is what protects.
+        submitMarkRead("i-new");
+        assertEquals(403, shell.tester.getLastResponse().getStatus());
+        shell.tester.fetchSite = "same-origin";
+        shell.tester.startPage(DashboardPage.class);
+        org.apache.wicket.util.tester.FormTester markAll = shell.tester.newFormTester("feed:markAll");
+        shell.tester.fetchSite = "cross-site";
+        markAll.submit();
+        assertEquals(403, shell.tester.getLastResponse().getStatus());
+        assertFalse(shell.feed.isRead("i-new") || shell.feed.isRead("i-old"));
+    }
+
     /** What the browser posts when the item's button is pressed: the form, with the button's name and value. */
     private void submitMarkRead(String itemId) {
         org.apache.wicket.util.tester.FormTester form = shell.tester.newFormTester("feed:items");
