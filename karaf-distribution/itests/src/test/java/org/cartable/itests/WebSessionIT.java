@@ -95,6 +95,23 @@ class WebSessionIT {
                 "the id of a signed-out session must not open the parent's session");
     }
 
+    @Test
+    void aMalformedSessionCookieGetsA400ThatClearsItNotA500(CartableServer server) throws Exception {
+        String app = server.baseUrl() + "/app/";
+        // A space is not a cookie value (RFC 6265): Jetty failed replacing it with a new session's cookie.
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(app))
+                .header("Cookie", "JSESSIONID=broken value").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), refused::body);
+        assertTrue(refused.body().contains("Invalid session cookie"), refused.body());
+        assertTrue(refused.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=")
+                        && c.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")),
+                () -> "the bad cookie is cleared: " + refused.headers().map());
+
+        // What the browser does next: no cookie, the usual way to the sign-in page.
+        HttpResponse<String> next = get(app, null);
+        assertEquals(302, next.statusCode());
+    }
+
     /** GET that follows Wicket's redirects (to the rendered page's URL), keeping the same session cookie. */
     private HttpResponse<String> browse(String url, String sessionId) throws Exception {
         HttpResponse<String> response = get(url, sessionId);

@@ -1,9 +1,12 @@
 package org.cartable.web.internal;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
+import javax.servlet.SessionCookieConfig;
+import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
@@ -73,6 +76,10 @@ public final class ShellServlet extends WicketServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        if (hasMalformedSessionCookie(request)) {
+            refuseMalformedSessionCookie(request, response);
+            return;
+        }
         super.service(request, new HttpServletResponseWrapper(response) {
             @Override
             public String encodeURL(String url) {
@@ -84,6 +91,34 @@ public final class ShellServlet extends WicketServlet {
                 return url;
             }
         });
+    }
+
+    /** RFC 6265 cookie-octets: what Jetty accepts when it sends a session cookie back. */
+    private static final Pattern COOKIE_VALUE = Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]*");
+
+    /**
+     * A session cookie that is not a valid cookie value (a space, a comma: a broken client or a forged header) made
+     * Jetty fail when it replaced it with a new session's cookie, and the page answered 500.
+     */
+    static boolean hasMalformedSessionCookie(HttpServletRequest request) {
+        String requested = request.getRequestedSessionId();
+        return requested != null && !COOKIE_VALUE.matcher(requested).matches();
+    }
+
+    /** 400, and the bad cookie cleared, so that the browser's next request starts a fresh session. */
+    private static void refuseMalformedSessionCookie(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
+        Cookie cleared = new Cookie(config.getName() == null ? "JSESSIONID" : config.getName(), "");
+        cleared.setPath(config.getPath() == null ? "/" : config.getPath());
+        cleared.setMaxAge(0);
+        cleared.setHttpOnly(true);
+        response.addCookie(cleared);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/plain;charset=UTF-8");
+        // No page or resource bundle exists yet for this request: both languages, as the sign-in page offers.
+        response.getWriter().write("Cookie de session invalide : il a été effacé, rechargez la page.\n"
+                + "Invalid session cookie: it has been cleared, reload the page.\n");
     }
 
     /* Called by WicketServlet.init(); a new application each time the whiteboard (re)initialises the servlet. */
