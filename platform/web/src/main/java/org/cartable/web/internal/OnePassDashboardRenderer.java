@@ -16,9 +16,9 @@ import org.cartable.web.internal.pages.DashboardPage;
  * (sign-in, the home link), so that is one round trip and one buffered copy of the page less per visit.
  *
  * <p>Everything else keeps the default: form posts still redirect after the post (no re-submission on refresh),
- * listener URLs ({@code ?0-1.-...}) still redirect to the page's own URL, Ajax is untouched. The page stays stateful
- * and is stored as before, so its links and forms work (they carry the page id); cross-site posts are still refused
- * by the resource isolation listener, which does not depend on how the page was answered.
+ * listener URLs ({@code ?0-1.-...}) still redirect to the page's own URL, Ajax is untouched. The dashboard is
+ * stateless (its forms name what they act on), so nothing of it is stored; cross-site posts are still refused by the
+ * resource isolation listener, which does not depend on how the page was answered.
  */
 final class OnePassDashboardRenderer extends WebPageRenderer {
 
