@@ -107,7 +107,7 @@ public final class CoreAccounts implements Accounts {
         // The web shell asks for the signed-in person again on every page. Roles change with the directory (an import
         // that makes someone a teacher also assigns them a class), hence its counter too.
         this.callers = new ShortLivedCache<>(TOKEN_CACHE_TTL,
-                () -> Changes.ACCOUNTS.current() + Changes.DIRECTORY.current(), clock);
+                Changes::directoryOrAccounts, clock);
         // Same cost as real hashes, so that checking an unknown login takes as long as checking a known one.
         byte[] secret = new byte[16];
         random.nextBytes(secret);

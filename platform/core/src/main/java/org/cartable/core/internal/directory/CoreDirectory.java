@@ -75,13 +75,13 @@ public final class CoreDirectory implements Directory {
         this.jpa = jpa;
         this.clock = clock;
         this.relations = new ShortLivedCache<>(RELATION_TTL,
-                () -> Changes.DIRECTORY.current() + Changes.ACCOUNTS.current(), clock);
+                Changes::directoryOrAccounts, clock);
         // A parent's children and their classes: every page of the shell and /api/me show them.
         this.children = new ShortLivedCache<>(RELATION_TTL, Changes.DIRECTORY::current, clock);
         // The classes a person teaches, directs or attends: /api/me and the dashboard list them on every visit; a
         // blocked account lists none, hence the accounts' counter too.
         this.classes = new ShortLivedCache<>(RELATION_TTL,
-                () -> Changes.DIRECTORY.current() + Changes.ACCOUNTS.current(), clock);
+                Changes::directoryOrAccounts, clock);
         // Names are written once; a removed account moves the counter.
         this.people = new ShortLivedCache<>(RELATION_TTL, Changes.ACCOUNTS::current, clock);
     }

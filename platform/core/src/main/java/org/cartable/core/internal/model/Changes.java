@@ -37,4 +37,12 @@ public enum Changes {
     public void changed() {
         counter.incrementAndGet();
     }
+
+    /**
+     * @return a value that moves whenever either counter does: for answers about who may open what (a person's
+     *         classes, relations, roles), which both a directory write and an account write can change
+     */
+    public static long directoryOrAccounts() {
+        return DIRECTORY.current() + ACCOUNTS.current();
+    }
 }
