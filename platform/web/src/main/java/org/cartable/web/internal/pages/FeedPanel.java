@@ -82,8 +82,11 @@ public final class FeedPanel extends Panel {
                 if (itemId != null) {
                     try {
                         service().markRead(caller(), itemId);
-                    } catch (CartableException gone) {
+                    } catch (CartableException refused) {
                         // Someone else's item or one removed meanwhile: nothing of the caller's to mark.
+                        if (refused.kind() != CartableException.Kind.NOT_FOUND) {
+                            throw refused;
+                        }
                     }
                 }
                 showDashboardAgain();
